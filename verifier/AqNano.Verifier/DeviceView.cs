@@ -1,0 +1,24 @@
+using AqNano.Protocol;
+
+namespace AqNano.Verifier;
+
+/// <summary>One device as the dashboard and reports show it: digests, never the reveal of a
+/// frame still in the verifier's ring (DESIGN.md "Disclosure"). Ids print as 16 hex characters.</summary>
+public sealed record DeviceView(
+    ulong DeviceId,
+    string Zone,
+    DecisionMode Mode,
+    byte Reason,
+    ushort GrantedScope,
+    ushort RequestedScope,
+    ulong Epoch,
+    uint LastSeq,
+    int ContinuityDepth,
+    IReadOnlyList<int> TrustSlope,
+    double? SkewPpm,
+    long LastSeenUnixMs,
+    int AgreeingWitnesses,
+    string LastFrameDigestHex,
+    PathMode Path,
+    string Explanation,
+    int Incidents);
