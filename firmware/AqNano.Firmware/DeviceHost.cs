@@ -3,6 +3,7 @@ using AqNano.Boards;
 using AqNano.Firmware.Adapters;
 using AqNano.Firmware.Core.Agent;
 using AqNano.Firmware.Core.Ports;
+using AqNano.Protocol;
 
 namespace AqNano.Firmware
 {
@@ -39,13 +40,17 @@ namespace AqNano.Firmware
 
         public void Run()
         {
+            // Wi-Fi first: esp_random() is a true random source only while the RF subsystem runs
+            // (ESP-IDF), and the boot's entropy passes read it.
+            JoinNetwork();
             _agent.Boot();
             while (_agent.ClientId == null && _agent.Status == AgentStatus.GatheringEntropy)
             {
                 _agent.Step();
                 Thread.Sleep(_settings.EntropyPassIntervalMs);
             }
-            JoinNetwork();
+            _status.Report("device " + Hex.FromWire(_agent.DeviceId) + ", epoch " + Hex.FromWire(_agent.Epoch)
+                + ", MQTT client " + _agent.ClientId + ", broker " + _settings.BrokerHost + ":" + _settings.BrokerPort.ToString());
             while (true)
             {
                 EnsureConnected();
@@ -79,7 +84,7 @@ namespace AqNano.Firmware
         /// pauses its chain (DESIGN.md "Delivery").</summary>
         private void EnsureConnected()
         {
-            if (_uplink.IsConnected || _settings.BrokerHost.Length == 0) return;
+            if (_uplink.IsConnected || _settings.BrokerHost.Length == 0 || _agent.ClientId == null) return;
             long now = (long)_clock.NowUs;
             if (now < _nextConnectAttemptUs) return;
             if (_uplink.TryConnect(_agent.ClientId))
