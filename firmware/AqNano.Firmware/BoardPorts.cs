@@ -75,9 +75,11 @@ namespace AqNano.Firmware
                 Configuration.SetPinFunction(board.I2cClockPin, DeviceFunction.I2C1_CLOCK);
             }
 #endif
-            Bme280 sensor = new Bme280(new I2cBusDevice(board.I2cBus, board.SensorAddress));
-            if (sensor.TryStart()) return sensor;
-            status.Report("no BME280 answered on the I2C bus: temperature and humidity features are left out");
+            Bme280 bme280 = new Bme280(new I2cBusDevice(board.I2cBus, board.SensorAddress));
+            if (bme280.TryStart()) return bme280;
+            Sht3x sht3x = new Sht3x(new I2cBusDevice(board.I2cBus, Sht3x.DefaultAddress));
+            if (sht3x.TryStart()) return sht3x;
+            status.Report("no BME280 or SHT3x answered on the I2C bus: temperature and humidity features are left out");
             return null;
         }
     }
