@@ -9,11 +9,12 @@ internal static class SqliteFailures
     private const int SqliteIoError = 10;   // SQLITE_IOERR: the OS refused a read, write or fsync
     private const int SqliteFull = 13;      // SQLITE_FULL: disk full or max_page_count reached
 
-    public static LedgerWriteException Translate(SqliteException failure, string path) => failure.SqliteErrorCode switch
+    /// <param name="what">What the file holds, for the message: "ledger", "device state".</param>
+    public static LedgerWriteException Translate(SqliteException failure, string path, string what = "ledger") => failure.SqliteErrorCode switch
     {
-        SqliteFull => new LedgerFullException($"ledger {path} is full (disk or its page cap): nothing was written", failure),
-        SqliteReadOnly => new LedgerReadOnlyException($"ledger {path} is read-only: nothing was written", failure),
-        SqliteIoError => new LedgerWriteException($"ledger {path}: I/O error, nothing was written: {failure.Message}", failure),
-        _ => new LedgerWriteException($"ledger {path}: append failed, nothing was written: {failure.Message}", failure),
+        SqliteFull => new LedgerFullException($"{what} {path} is full (disk or its page cap): nothing was written", failure),
+        SqliteReadOnly => new LedgerReadOnlyException($"{what} {path} is read-only: nothing was written", failure),
+        SqliteIoError => new LedgerWriteException($"{what} {path}: I/O error, nothing was written: {failure.Message}", failure),
+        _ => new LedgerWriteException($"{what} {path}: append failed, nothing was written: {failure.Message}", failure),
     };
 }
