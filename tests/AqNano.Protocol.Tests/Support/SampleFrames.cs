@@ -3,8 +3,9 @@ using AqNano.Protocol.Frames;
 namespace AqNano.Protocol.Tests.Support;
 
 /// <summary>Valid encoded frames to mutate: the reference vectors' frames (every chain
-/// frame, the Witness, the Decision), a partial-mask Observation with both flags set, and
-/// fixed random frames of each kind.</summary>
+/// frame, the Witness, the Decision), the project vectors' kinds (among them a partial-mask
+/// Observation with both flags set and a featureless Genesis), and fixed random frames of
+/// each kind.</summary>
 internal static class SampleFrames
 {
     public static IEnumerable<(string Name, byte[] Bytes)> All()
@@ -16,6 +17,11 @@ internal static class SampleFrames
         }
         yield return ("reference witness", v.GetProperty("witness").Bytes("frame"));
         yield return ("reference decision", v.GetProperty("decision").Bytes("frame"));
+        var kinds = ReferenceVectors.Load(VectorGen.ProjectVectors.FileName).GetProperty("kinds");
+        foreach (var kind in new[] { "observation", "gatewayGenesis", "witness", "decision" })
+        {
+            yield return ($"project {kind}", kinds.GetProperty(kind).Bytes("frame"));
+        }
         foreach (var kind in Enum.GetValues<FrameKind>())
         {
             int i = 0;
