@@ -21,7 +21,10 @@ public static class NanoGateInspector
         return Inspect(stream);
     }
 
-    public static GateResult CompileAndInspect(string source, string mscorlibPath)
+    public static GateResult CompileAndInspect(string source, string mscorlibPath) =>
+        CompileAndInspect([source], mscorlibPath);
+
+    public static GateResult CompileAndInspect(IEnumerable<string> sources, string mscorlibPath)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: ["NANOFRAMEWORK_1_0"]);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
@@ -29,7 +32,7 @@ public static class NanoGateInspector
             generalDiagnosticOption: ReportDiagnostic.Error,
             deterministic: true);
         var compilation = CSharpCompilation.Create("NanoSnippet",
-            [CSharpSyntaxTree.ParseText(source, parse)],
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, parse)),
             [MetadataReference.CreateFromFile(mscorlibPath)],
             options);
         using var image = new MemoryStream();
