@@ -99,9 +99,20 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         }
         lock (slot.Gate)
         {
-            Judgement judgement = JudgeKnown(slot, input, w, payload);
-            if (judgement.Verdict == Verdict.Witness && judgement.Forward) witnessFrame = w;
-            return judgement;
+            // Nothing acknowledged may be lost: if the ledger or the store fails, the frame was not recorded,
+            // so the device's state goes back to what it was and the broker does not acknowledge (Judge throws).
+            byte[] before = DeviceStateCodec.Encode(slot.State);
+            try
+            {
+                Judgement judgement = JudgeKnown(slot, input, w, payload);
+                if (judgement.Verdict == Verdict.Witness && judgement.Forward) witnessFrame = w;
+                return judgement;
+            }
+            catch
+            {
+                DeviceStateCodec.TryDecode(before, out slot.State);
+                throw;
+            }
         }
     }
 
@@ -131,7 +142,15 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         lock (slot.Gate)
         {
             _slots[f.DeviceId] = slot;
-            return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
+            try
+            {
+                return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
+            }
+            catch
+            {
+                _slots.TryRemove(f.DeviceId, out _); // not recorded: the device does not exist yet
+                throw;
+            }
         }
     }
 
