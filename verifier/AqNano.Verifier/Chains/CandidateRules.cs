@@ -155,7 +155,7 @@ internal sealed class CandidateRules(ChainMath math, VerifierPolicy policy)
         s.LastUptimeUs = 0;
         s.LinksInEpoch = c.Links;
         s.GapsInEpoch = 0;
-        s.ContinuityDepth = c.Links;
+        s.ContinuityDepth = 0;
         s.HullCount = 0;
         s.OwnerHash = 0;
         s.Flags &= ~(StandingFlags.FirstEpoch | StandingFlags.FrameAnomalies | StandingFlags.OpenPathInEpoch | StandingFlags.Witnessed);

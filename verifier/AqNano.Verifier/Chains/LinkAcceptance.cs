@@ -20,7 +20,10 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         CheckPreviousTag(s, f, o, zone);
         CheckClock(s, f, o, nowMs);
         MeasureInterval(s, o, nowMs, zone);
-        if (o.PreviousTagChecked && !o.ClockAnomaly && s.ContinuityDepth < uint.MaxValue) s.ContinuityDepth++;
+        // A promoted epoch deepens again only after its keep period (DESIGN.md "reboot": Observe only for the
+        // keep period, then restricted, and deepens again with continuity).
+        bool keeping = s.Has(StandingFlags.PromotedEpoch) && nowMs < s.KeepUntilMs;
+        if (o.PreviousTagChecked && !o.ClockAnomaly && !keeping && s.ContinuityDepth < uint.MaxValue) s.ContinuityDepth++;
         if (s.LinksInEpoch < uint.MaxValue) s.LinksInEpoch++;
         Record(s, f, o.Digest, nowMs, path, policy.RingSize);
     }
