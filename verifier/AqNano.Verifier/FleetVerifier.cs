@@ -220,10 +220,21 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+    // Connection labels repeat for every frame of a connection: hash each once (bounded, cleared when full).
+    private static readonly ConcurrentDictionary<string, ulong> ConnectionHashes = new();
+
     private static ulong ConnectionHash(string connection)
     {
+        connection ??= "";
+        if (ConnectionHashes.TryGetValue(connection, out ulong known)) return known;
+        if (ConnectionHashes.Count >= 65_536) ConnectionHashes.Clear();
+        return ConnectionHashes[connection] = HashLabel(connection);
+    }
+
+    private static ulong HashLabel(string connection)
+    {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection ?? ""), hash);
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), hash);
         ulong value = BitConverter.ToUInt64(hash);
         return value == 0 ? 1 : value;
     }
