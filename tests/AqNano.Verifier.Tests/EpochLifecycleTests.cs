@@ -156,6 +156,25 @@ public class EpochLifecycleTests
     }
 
     [Fact]
+    public void TheTimerPromotesTheRemainingCandidateOnceTheOtherExpires()
+    {
+        var h = new Harness();
+        var device = TestDevice.Create(90);
+        h.Run(device, 12);
+        var genuine = device.Reboot(0xC0FF_0021, 91);
+        var stray = device.Reboot(0xC0FF_0022, 92);
+        h.Send(genuine, genuine.Genesis(), 3000, "a");
+        h.Send(stray, stray.Genesis(), 10, "b"); // two candidates: nobody is promoted on arrival
+        for (int i = 0; i < 14; i++) Assert.Equal(Verdict.Candidate, h.Send(genuine, genuine.Next(), 5000, "a").Verdict);
+        Assert.Equal(device.Epoch, h.Verifier.Device(device.DeviceId)!.Epoch);
+        IReadOnlyList<Judgement> changed = h.Verifier.Tick(); // the stray candidate has been silent for a keep period
+        Judgement promoted = Assert.Single(changed);
+        Assert.Equal(genuine.Epoch, promoted.Epoch);
+        Assert.Equal(Reasons.KeepPeriod, promoted.Reason);
+        Assert.Contains("expired", promoted.Explanation);
+    }
+
+    [Fact]
     public void TheTimerExpiresAStaleCandidateAndLiftsTheKeepPeriod()
     {
         var h = new Harness();
