@@ -91,6 +91,11 @@ public class EpochLifecycleTests
         Assert.Equal(Reasons.ContendedIdentity, back.Reason);
         Assert.Equal(DecisionMode.Deferred, h.Send(impostor, impostor.Next(), 1000, "impostor").Mode);
         Assert.Contains(h.Records("incident"), r => r.Detail.Contains("\"type\":\"contended\""));
+
+        // An operator resolves it for the current epoch: the closed epoch's links are stale from then on.
+        Judgement resolved = h.Verifier.Reinstate(device.DeviceId, "erin", "impostor unit removed")!;
+        Assert.NotEqual(DecisionMode.Deferred, resolved.Mode);
+        Assert.Equal(Verdict.Stale, h.Send(device, device.Next(), 1000, "device").Verdict);
     }
 
     [Fact]
