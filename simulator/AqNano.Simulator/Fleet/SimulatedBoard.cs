@@ -1,3 +1,4 @@
+using AqNano.Firmware.Core.Agent;
 using AqNano.Firmware.Core.Ports;
 using AqNano.Protocol.Frames;
 using AqNano.Simulator.Models;
@@ -16,6 +17,7 @@ public sealed class SimulatedBoard
     private IUplink? _rawLink;
     private long _wakeToken;
     private long _nextWakeAtUs;
+    private string _lastStatus = "";
 
     public SimulatedBoard(string name, UnitProfile profile, BoardSettings settings, BoardContext context, LinkPath path, LinkConditions conditions)
     {
@@ -27,7 +29,17 @@ public sealed class SimulatedBoard
         _context = context;
         Hardware = new BoardHardware(profile, context.Scheduler, context.Air, settings.Role == BoardRole.Gateway, context.Seed);
         Hardware.BeaconPort = Hardware.Beacon;
-        Hardware.Status.Changed += status => context.Report(this, "status: " + status);
+        Hardware.Status.Changed += ReportStatus;
+    }
+
+    /// <summary>Status changes worth a line: not the routine boot sequence (gathering, then running),
+    /// but uplink loss, back-off, entropy failures, and running again after any of them.</summary>
+    private void ReportStatus(string status)
+    {
+        bool routine = status == StatusTexts.Gathering || status == StatusTexts.NotBooted
+            || (status == StatusTexts.Running && (_lastStatus == StatusTexts.Gathering || _lastStatus.Length == 0));
+        _lastStatus = status;
+        if (!routine) _context.Report(this, "status: " + status);
     }
 
     public string Name { get; }
