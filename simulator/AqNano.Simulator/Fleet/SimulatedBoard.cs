@@ -13,6 +13,7 @@ namespace AqNano.Simulator.Fleet;
 public sealed class SimulatedBoard
 {
     private readonly BoardContext _context;
+    private const long LightSleepThresholdUs = 1_000_000;
     private int _generation;
     private IUplink? _rawLink;
     private long _wakeToken;
@@ -149,6 +150,9 @@ public sealed class SimulatedBoard
         _context.Scheduler.At(_nextWakeAtUs, () => Wake(token));
     }
 
+    /// <summary>Light sleep only where the setting asks for it and the chip has it (ESP32 family).</summary>
+    private bool SleepsLightly => Settings.LightSleep && Profile.Kind == BoardKind.Esp32;
+
     private void WakeOnMessage(int generation)
     {
         if (generation != _generation || !IsRunning || _nextWakeAtUs <= _context.Scheduler.NowUs) return;
@@ -158,12 +162,22 @@ public sealed class SimulatedBoard
     private void Wake(long token)
     {
         if (token != _wakeToken || !IsRunning || Program == null) return;
+        if (Hardware.Clock.IsSleeping)
+        {
+            Hardware.Clock.EndSleep();
+            Program.NotifySlept(true);
+        }
         Hardware.Clock.BeginStep();
         Program.Step();
         StepCount++;
         // At least a millisecond between passes: the real loop sleeps until NextWakeUs, and a
         // program that asks for "now" again still pays a tick of the RTOS scheduler.
         long delay = Math.Max(1000, Hardware.Clock.TrueDelayUntil(Program.NextWakeUs));
+        if (SleepsLightly && delay >= LightSleepThresholdUs)
+        {
+            Hardware.Clock.BeginSleep();
+            delay = Math.Max(1000, Hardware.Clock.TrueDelayUntil(Program.NextWakeUs));
+        }
         ScheduleWake(delay);
     }
 

@@ -64,7 +64,7 @@ public sealed class ScenarioRun
     /// <summary>Notable events as they happen, with the true time in µs: boots, reboots, attacks.</summary>
     public event Action<long, string>? Notable;
 
-    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000) };
+    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000), LightSleep = Definition.LightSleep };
 
     public long MinutesToUs(double minutes) => (long)(minutes * MicrosecondsPerMinute);
 
