@@ -79,8 +79,8 @@ public sealed class SimulatedBoard
     public void Reboot(ResetCause cause)
     {
         PowerOff();
-        Boot(cause);
-        _context.Report(this, $"reboot ({cause})");
+        Boot(cause, announce: false);
+        _context.Report(this, $"reboot ({cause}), boot #{BootCount}");
     }
 
     public void PowerOff()
@@ -106,11 +106,11 @@ public sealed class SimulatedBoard
         ScheduleWake(0);
     }
 
-    private void Boot(ResetCause cause)
+    private void Boot(ResetCause cause, bool announce = true)
     {
         if (_context.Scheduler.NowUs < BootNotBeforeUs)
         {
-            _context.Scheduler.At(BootNotBeforeUs, () => Boot(cause));
+            _context.Scheduler.At(BootNotBeforeUs, () => Boot(cause, announce));
             return;
         }
         if (IsRunning) PowerOff();
@@ -118,7 +118,7 @@ public sealed class SimulatedBoard
         Hardware.Clock.Reboot();
         Start();
         Program!.Boot();
-        _context.Report(this, BootCount == 1 ? "power on" : $"boot #{BootCount}");
+        if (announce) _context.Report(this, BootCount == 1 ? "power on" : $"power on, boot #{BootCount}");
         ScheduleWake(0);
     }
 
