@@ -54,7 +54,8 @@ public sealed class AttackEffectTests
         ulong id = run.Run.Roles["target"].DeviceIds.Single();
         var conflicts = CompetingPairs(run, id).Where(p => p.A.Line.Connection != p.B.Line.Connection).ToList();
         Assert.NotEmpty(conflicts);
-        Assert.Contains(conflicts, p => CapturedRun.From(p.A.Line, "clone-dev-0000") || CapturedRun.From(p.B.Line, "clone-dev-0000"));
+        // The clone links first (as the scenario's expectation says): the original's frame is the second.
+        Assert.Contains(conflicts, p => CapturedRun.From(p.A.Line, "clone-dev-0000") && CapturedRun.From(p.B.Line, "dev-0000"));
         // After the shared link the two states diverge (each mixes its own entropy): the clone's
         // later frames continue its own fork, each reveal opening the clone's previous commitment.
         Frame[] fork = run.ObsFrames(l => CapturedRun.From(l, "clone-dev-0000")).Select(f => f.Frame)

@@ -29,10 +29,11 @@ public sealed class OutcomeCheckTests
         };
         IReadOnlyList<string> differences = OutcomeCheck.Differences(CloneTarget, monitored);
         Assert.Contains("target: no frame was judged Next", differences);
+        Assert.Contains("target: no frame was judged Conflict", differences);
         Assert.Contains("target: final mode AdmitMonitored, expected Refused", differences);
         Assert.Contains("target: final reason OpenPathConflict, expected CloneEvidence", differences);
         Assert.Contains("target: no incident was opened", differences);
-        Assert.Equal(4, differences.Count);
+        Assert.Equal(5, differences.Count);
     }
 
     [Fact]
