@@ -1,0 +1,13 @@
+namespace AqNano.Fuzz.Targets;
+
+/// <summary>The fuzz targets by name, as the command line and run-afl.sh name them.</summary>
+public static class TargetCatalog
+{
+    public static readonly string[] Names = ["parser"];
+
+    public static IFuzzTarget Create(string name) => name switch
+    {
+        "parser" => new ParserFuzzTarget(),
+        _ => throw new ArgumentException($"unknown target '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+    };
+}
