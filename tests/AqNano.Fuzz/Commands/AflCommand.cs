@@ -15,11 +15,15 @@ internal static class AflCommand
         var command = new Command("afl", "Serve inputs from AFL++ to a target (run through run-afl.sh, not by hand).") { target };
         command.SetAction(result =>
         {
-            IFuzzTarget fuzzTarget = TargetCatalog.Create(result.GetValue(target)!);
+            string name = result.GetValue(target)!;
+            // Instrumented code writes coverage into the map Fuzzer.Run sets up: touching it before
+            // (here, by building the target) is an access violation, so the target is built on first input.
+            IFuzzTarget? fuzzTarget = null;
             Fuzzer.Run(stream =>
             {
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
+                fuzzTarget ??= TargetCatalog.Create(name);
                 fuzzTarget.Execute(copy.ToArray());
             });
             return 0;
