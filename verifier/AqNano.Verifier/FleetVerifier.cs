@@ -143,14 +143,16 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         bool owner = s.OwnerHash == 0 || s.OwnerHash == connection;
         ChainOutcome o = w.Rules.Judge(s, f, w.Buffer, payload.Length, now, input.Path, connection);
         if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload);
-        slot.LastPath = input.Path;
         if (o.Verdict == Verdict.Duplicate)
         {
+            // Ignored means unchanged: a replay on an open path must not relabel the device's path
+            // in the fleet view (found by the ingest fuzzer, docs/FUZZING.md).
             slot.Duplicates++;
             if (!owner) slot.DroppedFromNonOwner++;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Duplicate, s.Mode, s.Reason, s.GrantedScope, owner, false, null,
                 $"duplicate {Hex.FromWire(f.Epoch)}:{f.Seq}: ignored{(owner ? "" : ", from a non-owner: dropped")}");
         }
+        slot.LastPath = input.Path;
         s.LastSeenMs = now;
         bool take = o.Verdict is Verdict.Next or Verdict.Witness || o.Promoted;
         if (take) s.OwnerHash = connection;

@@ -6,7 +6,8 @@ namespace AqNano.Fuzz.Ingest;
 
 /// <summary>What "changes no device state" is compared on (DESIGN.md "A frame parses only if it is
 /// exact ... changes no device state"; issue 7 acceptance): the set of known devices, each device's
-/// persisted blob and version, and what the fleet view shows of the devices the input names.</summary>
+/// persisted blob and version, and, for the devices the input names, what the fleet view shows and
+/// the verifier's in-memory state.</summary>
 public static class VerifierStateSnapshot
 {
     public static string Of(IngestRig rig, IEnumerable<ulong> devicesNamed)
@@ -22,6 +23,8 @@ public static class VerifierStateSnapshot
         {
             DeviceView? view = rig.View.Device(id);
             text.Append("view ").Append(id.ToString("x16")).Append(' ').Append(view is null ? "none" : JsonSerializer.Serialize(view)).Append('\n');
+            byte[]? memory = rig.InMemoryState?.Invoke(id);
+            if (memory is not null) text.Append("memory ").Append(id.ToString("x16")).Append(' ').Append(Convert.ToHexString(memory)).Append('\n');
         }
         return text.ToString();
     }
