@@ -28,7 +28,8 @@ public class IngestSmokeTests
         CampaignResult result = FuzzCampaign.Run(target, SeedCorpus.Load(), 1, SmokeInputs);
 
         Verdict[] expected = [Verdict.Genesis, Verdict.Candidate, Verdict.Next, Verdict.Duplicate, Verdict.Conflict, Verdict.Gap, Verdict.Broken, Verdict.Stale, Verdict.Witness];
-        string[] missed = expected.Select(verdict => verdict.ToString()).Except(result.Outcomes.Keys).ToArray();
+        var reached = result.Outcomes.Keys.Select(outcome => outcome.Split(':')[0]).ToHashSet();
+        string[] missed = expected.Select(verdict => verdict.ToString()).Where(verdict => !reached.Contains(verdict)).ToArray();
         Assert.True(missed.Length == 0, "never reached: " + string.Join(", ", missed));
         Assert.Contains("Malformed:TopicMismatch", result.Outcomes.Keys);
         Assert.Contains("Malformed:LengthMismatch", result.Outcomes.Keys);

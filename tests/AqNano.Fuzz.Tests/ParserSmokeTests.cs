@@ -30,7 +30,7 @@ public class ParserSmokeTests
         // BufferOutOfRange is about the (offset, length) window, not the bytes: ParserTarget checks it per input.
         var reachable = Enum.GetValues<FrameRejection>()
             .Where(reason => reason is not FrameRejection.None and not FrameRejection.BufferOutOfRange)
-            .Select(reason => reason.ToString())
+            .Select(reason => "Malformed:" + reason)
             .ToList();
         string[] missed = reachable.Except(result.Outcomes.Keys).ToArray();
         Assert.True(missed.Length == 0, "never reached: " + string.Join(", ", missed));

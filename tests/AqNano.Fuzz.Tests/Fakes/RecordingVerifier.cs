@@ -24,7 +24,7 @@ internal sealed class RecordingVerifier(DictionaryStateStore store) : IVerifier,
         store.TryLoad(id, out _, out long version);
         if (onOwnTopic || WritesOnRefusal) store.TrySave(id, payload, version);
         var judgement = new Judgement(id, frame.Epoch, frame.Seq, onOwnTopic ? (frame.Seq == 0 ? Verdict.Genesis : Verdict.Next) : Verdict.Malformed,
-            DecisionMode.AdmitRestricted, Reasons.None, Scopes.Observe, onOwnTopic, onOwnTopic, null, "fake");
+            DecisionMode.AdmitRestricted, onOwnTopic ? Reasons.None : Reasons.TopicMismatch, Scopes.Observe, onOwnTopic, onOwnTopic, null, "fake");
         Judged?.Invoke(judgement);
         return judgement;
     }

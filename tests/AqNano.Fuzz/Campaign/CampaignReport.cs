@@ -11,12 +11,13 @@ public static class CampaignReport
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
-        int refusalReasons = result.Outcomes.Keys.Count(key => key != "accepted" && !key.StartsWith("exception:", StringComparison.Ordinal));
+        int refusalReasons = result.Outcomes.Keys.Count(key => key.Contains(':') && !key.StartsWith("exception:", StringComparison.Ordinal));
+        int otherOutcomes = result.Outcomes.Keys.Count(key => !key.Contains(':'));
         text.AppendLine(invariant, $"### Target `{result.Target}`, seed {result.Seed}");
         text.AppendLine();
         text.AppendLine(invariant, $"- inputs: {result.Inputs:N0}");
         text.AppendLine(invariant, $"- exceptions and broken invariants: {result.Exceptions:N0}");
-        text.AppendLine(invariant, $"- distinct refusal reasons hit: {refusalReasons}");
+        text.AppendLine(invariant, $"- distinct refusal reasons hit: {refusalReasons}; outcomes taken in: {otherOutcomes}");
         text.AppendLine(invariant, $"- wall time: {result.Elapsed.TotalSeconds:F1} s ({result.Inputs / Math.Max(result.Elapsed.TotalSeconds, 1e-9):N0} inputs/s, one thread)");
         text.AppendLine(invariant, $"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         text.AppendLine();

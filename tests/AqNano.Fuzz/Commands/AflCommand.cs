@@ -23,7 +23,7 @@ internal static class AflCommand
             {
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                fuzzTarget ??= TargetCatalog.Create(name);
+                fuzzTarget ??= TargetCatalog.Create(name, forAfl: true);
                 fuzzTarget.Execute(copy.ToArray());
             });
             return 0;

@@ -30,9 +30,12 @@ public static class FleetVerifierRig
         return new IngestRig(verifier, verifier, store, ledger, verifier.StateBytes);
     }
 
-    public static IngestTarget Target(IReadOnlyList<byte[]>? seeds = null)
+    /// <param name="inputsPerRig">Inputs judged by one primed verifier before a fresh one is made: many in a
+    /// campaign (state builds up, deeper rules are reached), 1 under AFL++ (each input's coverage then depends
+    /// on that input alone, as AFL++ assumes, and a crash replays from a single file).</param>
+    public static IngestTarget Target(IReadOnlyList<byte[]>? seeds = null, int inputsPerRig = 1_000)
     {
         seeds ??= SeedCorpus.Load();
-        return new IngestTarget(() => Create(seeds), IngestPriming.Chain(seeds));
+        return new IngestTarget(() => Create(seeds), IngestPriming.Chain(seeds), inputsPerRig);
     }
 }

@@ -46,9 +46,7 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
             string after = VerifierStateSnapshot.Of(current, named);
             if (after != before) Fail($"{judgement.Verdict} on {topic} changed device state:\nbefore {before}\nafter  {after}");
         }
-        return judgement.Verdict == Verdict.Malformed
-            ? "Malformed:" + (parse == FrameRejection.None ? "TopicMismatch" : parse.ToString())
-            : judgement.Verdict.ToString();
+        return Outcome(judgement, parse);
     }
 
     public void Dispose() => rig?.Dispose();
@@ -70,6 +68,16 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
             if (judgement.Verdict is not (Verdict.Genesis or Verdict.Next)) throw new InvalidOperationException($"priming frame {frame.Seq} judged {judgement.Verdict}: {judgement.Explanation}");
         }
         return rig;
+    }
+
+    /// <summary>A refusal is named "{verdict}:{reason}" (the parser's reason for a payload it refuses, so that
+    /// the label matches the parser target's, else the verifier's reason code); anything the verifier took
+    /// in (forwarded, owning, or an ignored duplicate) by its verdict alone.</summary>
+    private static string Outcome(Judgement judgement, FrameRejection parse)
+    {
+        if (parse != FrameRejection.None) return "Malformed:" + parse;
+        bool refused = !judgement.Forward && !judgement.TakeOwnership && judgement.Verdict != Verdict.Duplicate;
+        return refused ? judgement.Verdict + ":" + ReasonNames.Of(judgement.Reason) : judgement.Verdict.ToString();
     }
 
     private static void Fail(string message) => throw new FuzzInvariantException(message);

@@ -17,6 +17,6 @@ public sealed class CanaryFuzzTarget : IFuzzTarget
         {
             throw new FuzzInvariantException("canary: a Decision parsed (expected: this target exists to be caught)");
         }
-        return reason == FrameRejection.None ? "accepted" : reason.ToString();
+        return reason == FrameRejection.None ? "accepted" : "Malformed:" + reason;
     }
 }

@@ -2,7 +2,8 @@ using AqNano.Protocol.Frames;
 
 namespace AqNano.Fuzz.Targets;
 
-/// <summary><see cref="ParserTarget"/> behind <see cref="IFuzzTarget"/>: the outcome is the rejection reason.
+/// <summary><see cref="ParserTarget"/> behind <see cref="IFuzzTarget"/>: the outcome is "accepted" or
+/// "Malformed:{reason}" (the label the ingest target gives the same refusal).
 /// The embedding offset varies with the input so that odd and even offsets are both tried.</summary>
 public sealed class ParserFuzzTarget : IFuzzTarget
 {
@@ -13,6 +14,6 @@ public sealed class ParserFuzzTarget : IFuzzTarget
     public string Execute(byte[] input)
     {
         FrameRejection reason = target.Run(input, embedOffset: 1 + input.Length % 13);
-        return reason == FrameRejection.None ? "accepted" : reason.ToString();
+        return reason == FrameRejection.None ? "accepted" : "Malformed:" + reason;
     }
 }

@@ -5,10 +5,11 @@ public static class TargetCatalog
 {
     public static readonly string[] Names = ["parser", "ingest", "canary"];
 
-    public static IFuzzTarget Create(string name) => name switch
+    /// <param name="forAfl">True under AFL++: the ingest target then primes a fresh verifier for every input.</param>
+    public static IFuzzTarget Create(string name, bool forAfl = false) => name switch
     {
         "parser" => new ParserFuzzTarget(),
-        "ingest" => Ingest.FleetVerifierRig.Target(),
+        "ingest" => Ingest.FleetVerifierRig.Target(inputsPerRig: forAfl ? 1 : 1_000),
         "canary" => new CanaryFuzzTarget(),
         _ => throw new ArgumentException($"unknown target '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
     };
