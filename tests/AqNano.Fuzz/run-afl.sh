@@ -40,7 +40,7 @@ cp -r "$work/bin" "$work/plain"
 for assembly in "${instrument[@]}"; do
   sharpfuzz "$work/bin/$assembly"
 done
-dotnet "$work/plain/AqNano.Fuzz.dll" seeds --out "$work/in"
+dotnet "$work/plain/AqNano.Fuzz.dll" seeds --target "$target" --out "$work/in"
 
 # dotnet itself is not instrumented (SharpFuzz reports coverage through AFL's shared memory),
 # so the binary check is skipped; no core dumps are needed to see a crash.

@@ -23,7 +23,7 @@ internal static class CampaignCommand
     private static int Run(string targetName, long count, int seed, string findingsFolder, string? examplesFolder)
     {
         IFuzzTarget target = TargetCatalog.Create(targetName);
-        CampaignResult result = FuzzCampaign.Run(target, SeedCorpus.Load(), seed, count,
+        CampaignResult result = FuzzCampaign.Run(target, TargetCatalog.Seeds(targetName), seed, count,
             done => Console.Error.WriteLine($"{target.Name}: {done:N0} inputs"));
         Console.WriteLine(CampaignReport.ToMarkdown(result));
         if (examplesFolder is not null) FindingsFolder.SaveExamples(examplesFolder, target.Name, result.FirstInputByOutcome);

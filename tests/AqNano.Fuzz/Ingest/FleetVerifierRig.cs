@@ -11,12 +11,13 @@ namespace AqNano.Fuzz.Ingest;
 
 /// <summary>The real verifier core (FleetVerifier) as the ingest target's rig: default policy, on
 /// virtual time, with an in-memory ledger and state store. The vectors' Witness sender is registered,
-/// so that fuzzed Witness frames reach the witness rules rather than stopping at "unregistered".</summary>
+/// as is the ingest's own <see cref="WitnessChain"/>, so that fuzzed Witness frames reach the witness rules.</summary>
 public static class FleetVerifierRig
 {
     public static IngestRig Create(IReadOnlyList<byte[]> seeds)
     {
         var policy = new VerifierPolicy();
+        policy.Witnesses.Add(Hex.FromWire(WitnessChain.DeviceId));
         foreach (byte[] seed in seeds)
         {
             if (seed.Length > FrameLayout.KindOffset && seed[FrameLayout.KindOffset] == (byte)FrameKind.Witness)
@@ -26,8 +27,9 @@ public static class FleetVerifierRig
         }
         var ledger = new InMemoryLedger();
         var store = new InMemoryDeviceStateStore();
-        var verifier = new FleetVerifier(policy, ledger, new CaptureClock(IngestTarget.StartUnixMs), store);
-        return new IngestRig(verifier, verifier, store, ledger, verifier.StateBytes);
+        var clock = new CaptureClock(IngestTarget.StartUnixMs);
+        var verifier = new FleetVerifier(policy, ledger, clock, store);
+        return new IngestRig(verifier, verifier, store, ledger, verifier.StateBytes, clock.Set);
     }
 
     /// <param name="inputsPerRig">Inputs judged by one primed verifier before a fresh one is made: many in a
@@ -35,7 +37,11 @@ public static class FleetVerifierRig
     /// on that input alone, as AFL++ assumes, and a crash replays from a single file).</param>
     public static IngestTarget Target(IReadOnlyList<byte[]>? seeds = null, int inputsPerRig = 1_000)
     {
+        // seeds: the vectors' frames (the witness chain is derived from them).
         seeds ??= SeedCorpus.Load();
         return new IngestTarget(() => Create(seeds), IngestPriming.Chain(seeds), inputsPerRig);
     }
+
+    /// <summary>What the ingest campaign and AFL++ start from: the vectors plus the witness chain.</summary>
+    public static IReadOnlyList<byte[]> Seeds() => IngestPriming.Seeds(SeedCorpus.Load());
 }

@@ -5,10 +5,10 @@ using AqNano.Verifier;
 namespace AqNano.Fuzz.Ingest;
 
 /// <summary>The verifier's ingest (IVerifier.Judge on a topic and payload) as a fuzz target. A fresh
-/// verifier is primed with an honest chain (the vectors' Genesis and first Observations) and then
+/// verifier is primed with honest chains (the vectors' device and a registered witness) and then
 /// judges fuzzed inputs, so that mutations of its next links, duplicates, conflicts and gaps meet a
 /// device the verifier knows. Invariants per input (DESIGN.md "The verifier's rules"; issue 7):
-/// 1. Judge never throws;
+/// 1. Judge (and Tick, run every <see cref="TickEvery"/> inputs) never throws;
 /// 2. a payload the parser refuses, or one on a topic whose {id} is not its deviceId, is Malformed,
 ///    neither forwarded nor taking ownership;
 /// 3. a refused or ignored input (Malformed, Broken, Stale, Gap, Duplicate) changes no device state:
@@ -17,6 +17,7 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
 {
     public const long StartUnixMs = 1_764_288_000_000; // 2025-11-28T00:00Z, any fixed time will do
     public const long IntervalMs = 10_000;             // the vectors' chain: one frame per 10 s
+    public const int TickEvery = 16;
 
     private static readonly HashSet<Verdict> Unchanging = [Verdict.Malformed, Verdict.Broken, Verdict.Stale, Verdict.Gap, Verdict.Duplicate];
     private IngestRig? rig;
@@ -33,6 +34,7 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
         ulong[] named = IngestRoute.DevicesNamed(input, topic).ToArray();
         string before = VerifierStateSnapshot.Of(current, named);
         nowUnixMs += IntervalMs;
+        current.SetClockUnixMs?.Invoke(nowUnixMs);
 
         Judgement judgement = current.Verifier.Judge(new InboundFrame(topic, input, nowUnixMs, "fuzz", path));
 
@@ -46,6 +48,9 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
             string after = VerifierStateSnapshot.Of(current, named);
             if (after != before) Fail($"{judgement.Verdict} on {topic} changed device state:\nbefore {before}\nafter  {after}");
         }
+        // The time-driven rules (missed links, promotion, keep periods) run between inputs now and then;
+        // they may change state legitimately, so only "no exception" is asked of them.
+        if (inputsOnRig % TickEvery == 0) current.Verifier.Tick();
         return Outcome(judgement, parse);
     }
 
@@ -64,8 +69,9 @@ public sealed class IngestTarget(Func<IngestRig> createRig, IReadOnlyList<byte[]
             if (!FrameCodec.TryParse(link, 0, link.Length, frame, out FrameRejection reason)) throw new InvalidOperationException($"priming frame refused: {reason}");
             knownDeviceId = frame.DeviceId;
             nowUnixMs += IntervalMs;
+            rig.SetClockUnixMs?.Invoke(nowUnixMs);
             Judgement judgement = rig.Verifier.Judge(new InboundFrame(Protocol.Topics.Observation(frame.DeviceId), link, nowUnixMs, "device", PathMode.Confidential));
-            if (judgement.Verdict is not (Verdict.Genesis or Verdict.Next)) throw new InvalidOperationException($"priming frame {frame.Seq} judged {judgement.Verdict}: {judgement.Explanation}");
+            if (judgement.Verdict is not (Verdict.Genesis or Verdict.Next or Verdict.Witness) || !judgement.Forward) throw new InvalidOperationException($"priming frame {frame.Seq} judged {judgement.Verdict}: {judgement.Explanation}");
         }
         return rig;
     }

@@ -5,6 +5,9 @@ public static class TargetCatalog
 {
     public static readonly string[] Names = ["parser", "ingest", "canary"];
 
+    /// <summary>The frames a target's mutations start from: the vectors, and for the ingest a witness chain too.</summary>
+    public static IReadOnlyList<byte[]> Seeds(string name) => name == "ingest" ? Ingest.FleetVerifierRig.Seeds() : Corpus.SeedCorpus.Load();
+
     /// <param name="forAfl">True under AFL++: the ingest target then primes a fresh verifier for every input.</param>
     public static IFuzzTarget Create(string name, bool forAfl = false) => name switch
     {
