@@ -41,10 +41,27 @@ public class FrameMutatorTests
     }
 
     [Fact]
-    public void The_seeds_are_every_frame_of_the_reference_vectors()
+    public void The_seeds_hold_every_reference_frame_once()
     {
         // A Genesis, five Observations, a Witness and a Decision (tests/vectors/aqnano-v1-reference.json).
-        Assert.Equal(8, Seeds.Count);
-        Assert.Equal([1, 2, 2, 2, 2, 2, 3, 4], Seeds.Select(frame => (int)frame[3]));
+        IReadOnlyList<byte[]> reference = ReferenceSeeds.Load();
+        Assert.Equal([1, 2, 2, 2, 2, 2, 3, 4], reference.Select(frame => (int)frame[3]));
+        foreach (byte[] frame in reference) Assert.Contains(Seeds, seed => seed.AsSpan().SequenceEqual(frame));
+        Assert.Equal(Seeds.Count, Seeds.Select(Convert.ToHexString).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_frame_string_that_is_not_hex_is_skipped()
+    {
+        string folder = Directory.CreateTempSubdirectory("aqnano-seeds").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "v.json"), """{ "labels": { "frame": "AQ1/frame" }, "chain": [ { "frame": "4151" }, { "frame": "abc" } ] }""");
+            Assert.Equal([new byte[] { 0x41, 0x51 }], SeedCorpus.Load(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
