@@ -15,6 +15,7 @@ public sealed partial class FleetVerifier
     {
         DeviceState s = slot.State;
         long now = input.ReceivedUnixMs;
+        using LedgerRecorder.Batch records = _ledger.BeginBatch();
         _ledger.Frame(now, s.DeviceId, payload, o.Verdict, f.Epoch, f.Seq, o.Digest, input.Connection, input.Path);
         foreach (Incident incident in o.Incidents) _ledger.Incident(now, s.DeviceId, incident);
 
@@ -35,6 +36,7 @@ public sealed partial class FleetVerifier
         var judgement = new Judgement(s.DeviceId, f.Epoch, f.Seq, o.Verdict, mode, reason, granted, forward, takeOwnership, decision, explanation)
         { Evidence = Snapshot(s, why) };
         _ledger.Decision(now, judgement, decision != null);
+        records.Commit();
         slot.Explanation = explanation;
         slot.RecordDepth(s.ContinuityDepth);
         Save(slot);
@@ -46,18 +48,25 @@ public sealed partial class FleetVerifier
     private Judgement? Reassess(DeviceSlot slot, long now, string cause, bool force, bool stateChanged)
     {
         DeviceState s = slot.State;
+        using LedgerRecorder.Batch records = _ledger.BeginBatch();
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
         AdmissionResult standing = AdmissionRules.Decide(s, _policy, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, null, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;
-        if (changed || stateChanged) Save(slot);
-        if (!changed && !force) return null;
+        if (!changed && !force)
+        {
+            records.Commit();
+            if (stateChanged) Save(slot);
+            return null;
+        }
         string explanation = Explain(Verdict.Reassessed, s.Epoch, s.LastSeq, [cause], s.Mode, s.Reason, s.GrantedScope, s.RequestedScope, standing.Why, s);
         var judgement = new Judgement(s.DeviceId, s.Epoch, s.LastSeq, Verdict.Reassessed, s.Mode, s.Reason, s.GrantedScope, false, false,
             DecisionEncoder.Encode(s, s.Mode, s.Reason, s.GrantedScope, now), explanation)
         { Evidence = Snapshot(s, standing.Why) };
         _ledger.Decision(now, judgement, true);
+        records.Commit();
+        if (changed || stateChanged) Save(slot);
         slot.Explanation = explanation;
         return judgement;
     }

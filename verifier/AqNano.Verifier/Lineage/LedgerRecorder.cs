@@ -8,10 +8,12 @@ namespace AqNano.Verifier.Lineage;
 
 /// <summary>Writes the verifier's records with the kinds and camelCase Detail fields the lineage export and
 /// report read (docs/VERIFIER.md "Ledger records"). Detail holds digests, never a reveal; the raw frame goes
-/// in LedgerEntry.Frame, where the export withholds reveals still in the ring. One lock: the ledger is one chain.</summary>
+/// in LedgerEntry.Frame, where the export withholds reveals still in the ring. The ledgers are thread-safe;
+/// a <see cref="Batch"/> makes one judgement's records a single durable commit (one fsync per frame, and
+/// all of them or none, DESIGN.md "Lineage": written before the broker acknowledges).</summary>
 public sealed class LedgerRecorder(ILedger ledger)
 {
-    private readonly object _gate = new();
+    private readonly ThreadLocal<List<PendingRecord>?> _open = new();
 
     public ILedger Ledger => ledger;
 
@@ -137,8 +139,37 @@ public sealed class LedgerRecorder(ILedger ledger)
         else w.WriteNull(name);
     }
 
+    /// <summary>Collects this thread's records until <see cref="Batch.Commit"/>; disposing an uncommitted
+    /// batch drops them (the judgement failed, so nothing of it may be acknowledged or recorded).</summary>
+    public Batch BeginBatch()
+    {
+        if (_open.Value != null) throw new InvalidOperationException("a ledger batch is already open on this thread");
+        _open.Value = [];
+        return new Batch(this);
+    }
+
     private void Append(long timeMs, string kind, ulong deviceId, ReadOnlySpan<byte> frame, string detail)
     {
-        lock (_gate) ledger.Append(timeMs, kind, deviceId, frame, detail);
+        List<PendingRecord>? open = _open.Value;
+        if (open != null) open.Add(new PendingRecord(timeMs, kind, deviceId, frame.ToArray(), detail));
+        else ledger.Append(timeMs, kind, deviceId, frame, detail);
+    }
+
+    private void Commit()
+    {
+        List<PendingRecord>? open = _open.Value;
+        _open.Value = null;
+        if (open is { Count: > 0 }) ledger.AppendBatch(open);
+    }
+
+    private void Discard() => _open.Value = null;
+
+    /// <summary>One judgement's records on their way to the ledger.</summary>
+    public readonly struct Batch(LedgerRecorder recorder) : IDisposable
+    {
+        /// <summary>Appends the collected records in one durable transaction; returns once they are durable.</summary>
+        public void Commit() => recorder.Commit();
+
+        public void Dispose() => recorder.Discard();
     }
 }
