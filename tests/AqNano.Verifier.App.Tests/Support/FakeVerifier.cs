@@ -17,6 +17,9 @@ public sealed class FakeVerifier : IVerifier, IFleetView
 
     public ConcurrentQueue<InboundFrame> Received { get; } = new();
 
+    /// <summary>Where the fake records frames and operator actions, as the real core does (DESIGN.md "Lineage").</summary>
+    public Lineage.ILedger Ledger { get; } = new Lineage.InMemoryLedger();
+
     public ConcurrentQueue<Judgement> Judgements { get; } = new();
 
     /// <summary>What a device is granted when admitted: its requested scope within this mask.</summary>
@@ -28,6 +31,12 @@ public sealed class FakeVerifier : IVerifier, IFleetView
     {
         Received.Enqueue(inbound);
         byte[] bytes = inbound.Payload.ToArray();
+        if (bytes.Length >= 12)
+        {
+            // Records the raw frame (its reveal included) so that the dashboard tests can prove it never leaves.
+            Ledger.Append(inbound.ReceivedUnixMs, "frame", BitConverter.ToUInt64(bytes, 4), bytes,
+                $"{{\"connection\":\"{inbound.Connection}\",\"reveal\":\"{Convert.ToHexStringLower(bytes.AsSpan(bytes.Length - 96, 32))}\"}}");
+        }
         var frame = new Frame();
         lock (_gate)
         {
@@ -79,6 +88,7 @@ public sealed class FakeVerifier : IVerifier, IFleetView
             device.Granted = Scopes.Observe;
             device.Mode = DecisionMode.Refused;
             device.Reason = Reasons.OperatorRevoked;
+            Ledger.Append(0, "operator", deviceId, [], $"{{\"action\":\"revoke\",\"operator\":\"{operatorName}\"}}");
             return Emit(Decide(device, Verdict.Next, false, false, $"revoked by {operatorName}: {reason}"));
         }
     }
