@@ -3,7 +3,7 @@ using System.Net;
 namespace AqNano.Verifier.App.Hosting;
 
 /// <summary>Everything `aqnano serve` needs, after the CLI has checked it.</summary>
-public sealed class ServeOptions
+public sealed record ServeOptions
 {
     /// <summary>Null: the embedded broker. Else mqtt://host:port of an external broker.</summary>
     public Uri? ExternalBroker { get; init; }

@@ -32,6 +32,8 @@ public sealed class VerifierHost : IAsyncDisposable
     }
 
     public AppMetrics Metrics { get; } = new();
+    public IFleetView Fleet => _backend.Fleet;
+    public ServeOptions Options => _options;
     public IReadOnlyList<DashboardUser> Users { get; }
     public string ControllerPassword { get; }
     public DashboardServer Dashboard { get; private set; } = null!;
