@@ -20,11 +20,20 @@ public sealed class SqliteLedger : ILedger
         options ??= new SqliteLedgerOptions();
         Path = path;
         ReadOnly = options.ReadOnly;
+        if (options.ReadOnly && !File.Exists(path))
+        {
+            throw new FileNotFoundException($"no ledger at {path}", path);
+        }
         connection = SqliteConnections.Open(path, options.ReadOnly);
         if (!options.ReadOnly)
         {
             SqliteConnections.MakeDurable(connection);
             SqliteConnections.Execute(connection, LedgerSchema.Create);
+        }
+        else if (SqliteConnections.Execute(connection, LedgerSchema.Exists) is null)
+        {
+            connection.Dispose();
+            throw new InvalidDataException($"{path} is not an AqNano ledger: it has no ledger table");
         }
         if (options.MaxPageCount is long pages)
         {
