@@ -85,8 +85,15 @@ public static class ScenarioCatalogue
         Require(s.IntervalSeconds >= 0.1, "intervalSeconds must be at least 0.1");
         Require(s.DurationMinutes > 0, "durationMinutes must be positive");
         Require(s.BoardKinds.Length > 0, "boardKinds is empty");
-        ParsePath(s.Path);
-        foreach (string kind in s.BoardKinds) ParseKind(kind);
+        try
+        {
+            ParsePath(s.Path);
+            foreach (string kind in s.BoardKinds) ParseKind(kind);
+        }
+        catch (ScenarioException refusal)
+        {
+            throw new ScenarioException($"{source}: {refusal.Message}");
+        }
         foreach (OutageSpec o in s.Outages) Require(o.Device >= 0 && o.Device < s.Devices && o.ForMinutes > 0, $"outage of device {o.Device} is out of range");
         foreach (RebootSpec r in s.Reboots) Require(r.Device >= 0 && r.Device < s.Devices, $"reboot of device {r.Device} is out of range");
         foreach (AttackSpec a in s.Attacks)
