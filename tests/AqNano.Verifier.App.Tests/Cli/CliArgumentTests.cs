@@ -107,4 +107,20 @@ public sealed class CliArgumentTests : IDisposable
         Assert.NotEqual(0, (await RunAsync("serve", "--no-such-option")).Code);
         Assert.NotEqual(0, (await RunAsync("frobnicate")).Code);
     }
+
+    [Fact]
+    public async Task Report_writes_markdown_of_a_ledger_and_refuses_a_bad_device_id()
+    {
+        string path = Path.Combine(_folder, "ledger.db");
+        using (var ledger = new SqliteLedger(path)) ledger.Append(1, "policy", 0, [], "{\"sha256\":\"00\"}");
+        string report = Path.Combine(_folder, "report.md");
+
+        var written = await RunAsync("report", "--ledger", path, "--out", report);
+        var badDevice = await RunAsync("report", "--ledger", path, "--device", "XYZ");
+
+        Assert.Equal(0, written.Code);
+        Assert.True(new FileInfo(report).Length > 0);
+        Assert.Equal(2, badDevice.Code);
+        Assert.Contains("--device must be 16 lower-case hex characters", badDevice.Errors);
+    }
 }

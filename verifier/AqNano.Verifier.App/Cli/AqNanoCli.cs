@@ -11,6 +11,7 @@ public static class AqNanoCli
         root.Add(ServeCommand.Create());
         root.Add(DemoCommand.Create());
         root.Add(LineageCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 }
