@@ -25,7 +25,7 @@ async function operate(action) {
   const response = await fetch(`/api/devices/${encodeURIComponent(id)}/${action}`, {
     method: "POST", credentials: "same-origin",
     headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": aq.session.csrfToken },
-    body: JSON.stringify({ reason: document.getElementById("reason").value || `${action} from the dashboard` }),
+    body: JSON.stringify({ reason: document.getElementById("operator-reason").value || `${action} from the dashboard` }),
   });
   document.getElementById("result").textContent = response.ok ? `${action}: done` : `${action}: refused (${response.status})`;
   await refreshDevice();
