@@ -61,7 +61,14 @@ public sealed class TestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Client.IsConnected) await Client.DisconnectAsync();
+        try
+        {
+            if (Client.IsConnected) await Client.DisconnectAsync();
+        }
+        catch (Exception exception) when (exception is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or IOException)
+        {
+            // A client whose id was taken over, or whose broker stopped first, has no socket to close.
+        }
         Client.Dispose();
     }
 }
