@@ -33,13 +33,19 @@ public static class ReportScenario
         Decision(ledger, ++t, Cloned, DecisionMode.Refused, Reasons.CloneEvidence, "CloneEvidence", Scopes.Observe, 12, "clone evidence <script>alert(1)</script> | quarantined");
         ledger.Append(++t, "revocation", Cloned, [], "{\"fromScope\":31,\"toScope\":1,\"why\":\"clone evidence\"}");
         ledger.Append(++t, "operator", Cloned, [], "{\"action\":\"revoke\",\"operator\":\"alice\",\"reason\":\"unit sent to lab\"}");
-        Refusal(ledger, ++t, Cloned, Epoch, 3, "stale");
-        Refusal(ledger, ++t, Cloned, Epoch, 4, "stale");
-        Refusal(ledger, ++t, Cloned, ImpostorEpoch, 1, "broken");
-        ledger.Append(++t, "refusal-count", Cloned, [], "{\"source\":\"conn-7\",\"suppressed\":40}");
+        // Reason numbers and names as the verifier core appends them to shared Reasons (24 StaleFrame, 23 BrokenLink, 25 EpochReplayed).
+        Refusal(ledger, ++t, Cloned, Epoch, 3, "stale", 24, "StaleFrame");
+        Refusal(ledger, ++t, Cloned, Epoch, 4, "stale", 24, "StaleFrame");
+        Refusal(ledger, ++t, Cloned, ImpostorEpoch, 1, "broken", 23, "BrokenLink");
+        Refusal(ledger, ++t, Cloned, Epoch, 0, "genesis", 25, "EpochReplayed");
+        foreach (int running in new[] { 1, 2, 4, 8, 16, 32, 40 })
+        {
+            ledger.Append(++t, "refusal-count", 0, [], $"{{\"source\":\"conn-7\",\"suppressed\":{running}}}");
+        }
+        ledger.Append(++t, "refusal-count", 0, [], "{\"source\":\"conn-8\",\"suppressed\":2}");
         Frame(ledger, ++t, Honest, HonestEpoch, 0, "genesis");
         Decision(ledger, ++t, Honest, DecisionMode.AdmitFull, Reasons.None, "None", Scopes.All, 0, "allowlisted, witness agrees");
-        ledger.Append(++t, "refusal", 0, [], "{\"verdict\":\"malformed\",\"reason\":\"BadMagic\",\"connection\":\"conn-9\",\"path\":\"open\"}");
+        ledger.Append(++t, "refusal", 0, [], "{\"verdict\":\"malformed\",\"reason\":20,\"reasonName\":\"MalformedFrame\",\"connection\":\"conn-9\",\"path\":\"open\"}");
         ledger.Append(++t, "incident", 0, [], "{\"type\":\"divergence\",\"explanation\":\"fleet-wide test incident\"}");
         return ledger;
     }
@@ -52,12 +58,12 @@ public static class ReportScenario
             $"{{\"verdict\":\"{verdict}\",\"epoch\":\"{Hex.FromWire(epoch)}\",\"seq\":{seq},\"digest\":\"{seq:x2}{new string('d', 62)}\",\"connection\":\"c1\",\"path\":\"confidential\"}}");
     }
 
-    private static void Refusal(ILedger ledger, long t, ulong device, ulong epoch, uint seq, string verdict)
+    private static void Refusal(ILedger ledger, long t, ulong device, ulong epoch, uint seq, string verdict, byte reason, string reasonName)
     {
         byte[] frame = TestFrames.Chain(device, epoch, seq, (byte)(0x80 + seq));
         FramesWritten.Add(frame);
         ledger.Append(t, "refusal", device, frame,
-            $"{{\"verdict\":\"{verdict}\",\"reason\":\"{verdict}\",\"epoch\":\"{Hex.FromWire(epoch)}\",\"seq\":{seq},\"connection\":\"c2\",\"path\":\"open\"}}");
+            $"{{\"verdict\":\"{verdict}\",\"reason\":{reason},\"reasonName\":\"{reasonName}\",\"epoch\":\"{Hex.FromWire(epoch)}\",\"seq\":{seq},\"connection\":\"c2\",\"path\":\"open\"}}");
     }
 
     private static void Decision(ILedger ledger, long t, ulong device, DecisionMode mode, byte reason, string reasonName, ushort scope, uint seq, string explanation)

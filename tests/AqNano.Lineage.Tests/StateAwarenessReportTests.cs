@@ -24,10 +24,10 @@ public sealed class StateAwarenessReportTests
         Assert.Contains("| operator | revoke | unit sent to lab (operator alice) |", report);
         Assert.Contains("Incidents: 1 (clone 1).", report);
         Assert.Contains("second valid frame for seq 12 on a confidential path", report);
-        Assert.Contains("| refusal | stale | 2 |", report);
-        Assert.Contains("| refusal | broken | 1 |", report);
-        Assert.Contains("| refusal | counted beyond the per-source budget | 40 |", report);
-        Assert.Contains("| replays | duplicate or stale | 2 |", report);
+        Assert.Contains("| refusal | stale: StaleFrame | 2 |", report);
+        Assert.Contains("| refusal | broken: BrokenLink | 1 |", report);
+        Assert.Contains("| refusal | genesis: EpochReplayed | 1 |", report);
+        Assert.Contains("| replays | duplicate, stale or replayed epoch | 3 |", report);
         Assert.Contains("| frame | conflict | 1 |", report);
         Assert.Contains("| Accepted frames | 13 |", report);
         Assert.DoesNotContain(Hex.FromWire(ReportScenario.Honest), report);
@@ -41,12 +41,14 @@ public sealed class StateAwarenessReportTests
 
         Assert.Contains("# AqNano state-awareness report: fleet", report);
         Assert.Contains("2 devices: AdmitFull 1, Refused 1.", report);
-        Assert.Contains($"| {ClonedHex} | 2 | Refused | CloneEvidence | Observe | 1 | 3 | 2 |", report);
+        Assert.Contains($"| {ClonedHex} | 2 | Refused | CloneEvidence | Observe | 1 | 4 | 3 |", report);
         Assert.Contains($"| {Hex.FromWire(ReportScenario.Honest)} | 1 | AdmitFull | None | Observe+Telemetry+Config+Actuate+Update | 0 | 0 | 0 |", report);
         Assert.Contains("| 5ca1ab1e | policy.json |", report);
         Assert.Contains("fleet-wide test incident", report);
-        Assert.Contains("| malformed: BadMagic | 1 |", report);
-        Assert.Contains("Incidents 2, refusals 4 recorded and 40 counted beyond budget.", report);
+        Assert.Contains("| malformed: MalformedFrame | 1 |", report);
+        Assert.Contains("| conn-7 | 40 |", report);
+        Assert.Contains("| conn-8 | 2 |", report);
+        Assert.Contains("Incidents 2, refusals 5 recorded and 42 counted beyond budget.", report);
     }
 
     [Fact]
@@ -141,8 +143,26 @@ public sealed class StateAwarenessReportTests
         using var ledger = ReportScenario.Build();
         string report = StateAwarenessReport.Markdown(ledger, ReportScenario.Cloned, new ReportOptions { MaxDecisions = 1 });
 
-        Assert.Contains("3 decisions; the newest 1 are listed.", report);
+        Assert.Contains("3 decisions in 3 changes of standing; the newest 1 are listed.", report);
         Assert.DoesNotContain("| AdmitRestricted | 1 NewDevice |", report);
+    }
+
+    [Fact]
+    public void Repeated_decisions_collapse_into_changes_of_standing()
+    {
+        using var ledger = new InMemoryLedger();
+        for (int i = 0; i < 5; i++)
+        {
+            ledger.Append(ReportScenario.T0 + i, "decision", 7, [], "{\"mode\":\"AdmitFull\",\"reason\":0,\"reasonName\":\"None\",\"grantedScope\":31,\"explanation\":\"steady\"}");
+        }
+        ledger.Append(ReportScenario.T0 + 9, "decision", 7, [], "{\"mode\":\"AdmitMonitored\",\"reason\":6,\"reasonName\":\"AlteredFrame\",\"grantedScope\":3,\"explanation\":\"tag failed\"}");
+
+        string report = StateAwarenessReport.Markdown(ledger, 7);
+
+        Assert.Contains("6 decisions in 2 changes of standing.", report);
+        Assert.Contains("| 2026-01-01 00:00:00.000Z | 2026-01-01 00:00:00.004Z | 5 | AdmitFull | 0 None |", report);
+        Assert.Contains("| 1 | AdmitMonitored | 6 AlteredFrame | Observe+Telemetry |", report);
+        Assert.Contains("Mode AdmitMonitored, reason 6 AlteredFrame, granted Observe+Telemetry", report);
     }
 
     [Theory]

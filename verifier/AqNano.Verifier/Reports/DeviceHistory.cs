@@ -9,6 +9,8 @@ namespace AqNano.Verifier.Reports;
 public sealed class DeviceHistory
 {
     private static readonly HashSet<string> ReplayVerdicts = new(StringComparer.OrdinalIgnoreCase) { "duplicate", "stale" };
+    // Reason names of the verifier core for refused replays: an old frame again, a second Genesis for a seen epoch.
+    private static readonly HashSet<string> ReplayReasons = new(StringComparer.Ordinal) { "StaleFrame", "EpochReplayed" };
     // Recorded as frames because they are evidence (DESIGN.md "conflict": recorded in full), not links of the canonical chain.
     private static readonly HashSet<string> EvidenceVerdicts = new(StringComparer.OrdinalIgnoreCase) { "conflict", "fork", "contended" };
     private readonly List<ulong> epochs = new();
@@ -22,16 +24,21 @@ public sealed class DeviceHistory
     public long AcceptedFrames { get; private set; }
     public SortedDictionary<string, long> FrameVerdicts { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> Refusals { get; } = new(StringComparer.Ordinal);
-    public long SuppressedRefusals { get; private set; }
+    /// <summary>Refusals counted beyond the budget: each "refusal-count" record carries its source's
+    /// running total, so the latest per source is the count, and their sum the total.</summary>
+    public SortedDictionary<string, long> SuppressedBySource { get; } = new(StringComparer.Ordinal);
+    public long SuppressedRefusals => SuppressedBySource.Values.Sum();
     public long Replays { get; private set; }
     public string LastAcceptedDigest { get; private set; } = "";
     public string LastAcceptedAt { get; private set; } = "";
     public ushort? CurrentScope { get; private set; }
-    public List<DecisionEvent> Decisions { get; } = new();
+    public long DecisionCount { get; private set; }
+    /// <summary>Decision history as changes of standing (mode, reason, grant), oldest first.</summary>
+    public List<StandingPeriod> Standings { get; } = new();
     public List<IncidentEvent> Incidents { get; } = new();
     public List<GrantEvent> Grants { get; } = new();
 
-    public DecisionEvent? CurrentDecision => Decisions.Count == 0 ? null : Decisions[^1];
+    public DecisionEvent? CurrentDecision => Standings.Count == 0 ? null : Standings[^1].Last;
 
     public void Add(LedgerEntry entry)
     {
@@ -43,7 +50,10 @@ public sealed class DeviceHistory
         {
             case "frame": AddFrame(detail); break;
             case "refusal": AddRefusal(detail); break;
-            case "refusal-count": SuppressedRefusals += detail.Number("suppressed") ?? 0; break;
+            case "refusal-count":
+                string source = detail.Text("source");
+                SuppressedBySource[source] = Math.Max(SuppressedBySource.GetValueOrDefault(source), detail.Number("suppressed") ?? 0);
+                break;
             case "decision": AddDecision(entry, detail); break;
             case "grant" or "revocation": AddGrant(entry, detail); break;
             case "operator":
@@ -74,10 +84,11 @@ public sealed class DeviceHistory
     private void AddRefusal(DetailFields detail)
     {
         string verdict = detail.Text("verdict");
-        string why = detail.Text("reason");
-        string key = why.Length == 0 || why == verdict ? verdict : $"{verdict}: {why}";
+        // The verifier core writes reason as a number and reasonName beside it; older records may have only one.
+        string why = detail.Text("reasonName").Length > 0 ? detail.Text("reasonName") : detail.Text("reason");
+        string key = why.Length == 0 || string.Equals(why, verdict, StringComparison.OrdinalIgnoreCase) ? verdict : $"{verdict}: {why}";
         Refusals[key] = Refusals.GetValueOrDefault(key) + 1;
-        if (ReplayVerdicts.Contains(verdict)) Replays++;
+        if (ReplayVerdicts.Contains(verdict) || ReplayReasons.Contains(why)) Replays++;
     }
 
     private void AddDecision(LedgerEntry entry, DetailFields detail)
@@ -85,7 +96,8 @@ public sealed class DeviceHistory
         long? scope = detail.Number("grantedScope");
         var decision = new DecisionEvent(entry.Sequence, entry.TimeUnixMs, detail.Text("mode"), detail.Number("reason"),
             detail.Text("reasonName"), scope is long s ? (ushort)s : null, detail.Text("epoch"), detail.Number("seq"), detail.Text("explanation"));
-        Decisions.Add(decision);
+        DecisionCount++;
+        if (Standings.Count == 0 || !Standings[^1].TryExtend(decision)) Standings.Add(new StandingPeriod(decision));
         if (decision.GrantedScope is not null) CurrentScope = decision.GrantedScope;
     }
 

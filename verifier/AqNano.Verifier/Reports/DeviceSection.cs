@@ -30,14 +30,12 @@ internal static class DeviceSection
               + $"(since {time(current.TimeUnixMs)}): {current.Explanation}");
 
         document.Heading(level + 1, "Decision history");
-        var decisions = device.Decisions.TakeLast(options.MaxDecisions).ToList();
-        if (device.Decisions.Count > decisions.Count)
-        {
-            document.Paragraph($"{device.Decisions.Count} decisions; the newest {decisions.Count} are listed.");
-        }
-        document.Table(["Time", "Record", "Mode", "Reason", "Granted", "Epoch/seq", "Explanation"],
-            decisions.Select(d => (IReadOnlyList<string>)[time(d.TimeUnixMs), d.Sequence.ToString(), d.Mode, Reason(d),
-                ScopeNames.Format(d.GrantedScope), $"{d.Epoch}/{d.Seq}", d.Explanation]));
+        var periods = device.Standings.TakeLast(options.MaxDecisions).ToList();
+        document.Paragraph($"{device.DecisionCount} decisions in {device.Standings.Count} changes of standing"
+            + (periods.Count < device.Standings.Count ? $"; the newest {periods.Count} are listed." : "."));
+        document.Table(["From", "To", "Decisions", "Mode", "Reason", "Granted", "At epoch/seq", "Explanation"],
+            periods.Select(p => (IReadOnlyList<string>)[time(p.First.TimeUnixMs), time(p.Last.TimeUnixMs), p.Decisions.ToString(),
+                p.First.Mode, Reason(p.First), ScopeNames.Format(p.First.GrantedScope), $"{p.First.Epoch}/{p.First.Seq}", p.First.Explanation]));
 
         document.Heading(level + 1, "Grants, revocations and operator actions");
         document.Table(["Time", "Record", "Kind", "Change", "Why"],
@@ -49,8 +47,7 @@ internal static class DeviceSection
         document.Heading(level + 1, "Frames and refusals");
         var counts = device.FrameVerdicts.Select(v => (IReadOnlyList<string>)["frame", v.Key, v.Value.ToString()])
             .Concat(device.Refusals.Select(r => (IReadOnlyList<string>)["refusal", r.Key, r.Value.ToString()]))
-            .Append(["refusal", "counted beyond the per-source budget", device.SuppressedRefusals.ToString()])
-            .Append(["replays", "duplicate or stale", device.Replays.ToString()]);
+            .Append(["replays", "duplicate, stale or replayed epoch", device.Replays.ToString()]);
         document.Table(["Record", "Verdict or reason", "Count"], counts);
     }
 

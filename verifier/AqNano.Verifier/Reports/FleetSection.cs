@@ -29,12 +29,13 @@ internal static class FleetSection
 
         document.Heading(2, "Fleet-wide incidents and refusals");
         IncidentTable.Write(document, history.Fleet.Incidents, options);
-        if (history.Fleet.Refusals.Count > 0 || history.Fleet.SuppressedRefusals > 0)
-        {
-            document.Table(["Verdict or reason", "Count"],
-                history.Fleet.Refusals.Select(r => (IReadOnlyList<string>)[r.Key, r.Value.ToString()])
-                    .Append(["counted beyond the per-source budget", history.Fleet.SuppressedRefusals.ToString()]));
-        }
+        document.Paragraph("Refusals not tied to a known device:");
+        document.Table(["Verdict or reason", "Count"],
+            history.Fleet.Refusals.Select(r => (IReadOnlyList<string>)[r.Key, r.Value.ToString()]));
+        // The refusal budget is per source (connection label), so its counts are listed per source.
+        var suppressed = devices.SelectMany(d => d.SuppressedBySource).Concat(history.Fleet.SuppressedBySource);
+        document.Paragraph("Refusals counted beyond the per-source budget (not recorded in full):");
+        document.Table(["Source", "Counted"], suppressed.Select(s => (IReadOnlyList<string>)[s.Key, s.Value.ToString()]));
 
         var needingALook = devices
             .OrderByDescending(d => d.Incidents.Count > 0 || (d.CurrentDecision?.Mode ?? "") != nameof(DecisionMode.AdmitFull))

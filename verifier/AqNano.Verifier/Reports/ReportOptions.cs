@@ -3,7 +3,7 @@ namespace AqNano.Verifier.Reports;
 /// <summary>Bounds that keep a report readable for a large fleet.</summary>
 public sealed record ReportOptions
 {
-    /// <summary>Newest decisions listed per device; older ones are counted, not listed.</summary>
+    /// <summary>Newest changes of standing listed per device; older ones are counted, not listed.</summary>
     public int MaxDecisions { get; init; } = 50;
 
     /// <summary>In a fleet report, devices that get a full section: those not at AdmitFull or with
