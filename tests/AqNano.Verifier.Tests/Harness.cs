@@ -16,10 +16,15 @@ internal sealed class Harness
     public FleetVerifier Verifier { get; }
     public List<Judgement> Judgements { get; } = new();
 
+    /// <summary>When set, every judgement of every harness on this flow is collected (the coverage test).</summary>
+    public static readonly AsyncLocal<List<Judgement>?> Collector = new();
+
     public Harness(VerifierPolicy? policy = null)
     {
         Policy = policy ?? new VerifierPolicy();
         Verifier = new FleetVerifier(Policy, Ledger, Clock, Store);
+        List<Judgement>? collector = Collector.Value;
+        if (collector != null) Verifier.Judged += collector.Add;
     }
 
     public long Now => Clock.NowUnixMs;
