@@ -5,7 +5,7 @@ namespace AqNano.Simulator.Models;
 /// compare what they measure from a unit's ports with these values.</summary>
 public sealed record UnitProfile(
     int Index,
-    BoardKind Kind,
+    BoardModel Board,
     byte[] ChipId,
     double SkewPpm,
     double TemperatureCoefficientPpmPerSquaredC,
@@ -22,13 +22,20 @@ public sealed record UnitProfile(
     double SiteHumidityPercent,
     double DailyHumiditySwingPercent,
     double DailyPhaseHours,
-    int FreeMemoryBytes)
+    int FreeMemoryBytes,
+    double SlowClockErrorPpm)
 {
     /// <summary>Espressif's OUI 24:0A:C4, so that simulated MACs look like real ESP32 station MACs.</summary>
     private static readonly byte[] EspressifOui = { 0x24, 0x0A, 0xC4 };
 
-    public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind)
+    /// <summary>The chip family: chip id length, ADC curve, memory size.</summary>
+    public BoardKind Kind => Board.Family;
+
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind) => Draw(fleetSeed, index, BoardModel.For(kind));
+
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardModel board)
     {
+        BoardKind kind = board.Family;
         SeededRandom random = SeededRandom.Derive(fleetSeed, (ulong)index, 0x756E6974 /* "unit" */);
         byte[] chipId = new byte[kind == BoardKind.Esp32 ? 6 : 12];
         random.Fill(chipId, 0, chipId.Length);
@@ -38,7 +45,7 @@ public sealed record UnitProfile(
         }
         return new UnitProfile(
             index,
-            kind,
+            board,
             chipId,
             // Crystal tolerance: a spread of about ±30 ppm (issue 4), uniform over the lot.
             SkewPpm: random.Uniform(-30, 30),
@@ -58,6 +65,10 @@ public sealed record UnitProfile(
             SiteHumidityPercent: random.Uniform(35, 60),
             DailyHumiditySwingPercent: random.Uniform(3, 10),
             DailyPhaseHours: random.Uniform(0, 24),
-            FreeMemoryBytes: kind == BoardKind.Esp32 ? 90_000 + random.NextInt(40_000) : 40_000 + random.NextInt(20_000));
+            FreeMemoryBytes: kind == BoardKind.Esp32 ? 90_000 + random.NextInt(40_000) : 40_000 + random.NextInt(20_000),
+            // Light sleep runs the timer on the RC slow clock (ESP32: 150 kHz, recalibrated against the
+            // crystal by ESP-IDF); the residual error after calibration is an assumption of this model:
+            // uniform within ±1000 ppm, two orders above the crystal's, which is why such frames say slowClock.
+            SlowClockErrorPpm: random.Uniform(-1000, 1000));
     }
 }

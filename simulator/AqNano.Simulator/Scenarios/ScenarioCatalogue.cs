@@ -71,8 +71,9 @@ public static class ScenarioCatalogue
         _ => throw new ScenarioException($"path must be open or confidential, not '{path}'"),
     };
 
-    public static BoardKind ParseKind(string kind) =>
-        Enum.TryParse(kind, ignoreCase: true, out BoardKind parsed) ? parsed : throw new ScenarioException($"unknown board kind '{kind}'");
+    public static BoardModel ParseBoard(string name) =>
+        BoardModel.TryResolve(name, out BoardModel board) ? board
+            : throw new ScenarioException($"unknown board kind '{name}'; known: Esp32, Stm32, {string.Join(", ", Boards.BoardCatalog.Names)}");
 
     private static void Validate(ScenarioDefinition s, string source)
     {
@@ -88,7 +89,7 @@ public static class ScenarioCatalogue
         try
         {
             ParsePath(s.Path);
-            foreach (string kind in s.BoardKinds) ParseKind(kind);
+            foreach (string kind in s.BoardKinds) ParseBoard(kind);
         }
         catch (ScenarioException refusal)
         {

@@ -64,7 +64,7 @@ public sealed class ScenarioRun
     /// <summary>Notable events as they happen, with the true time in µs: boots, reboots, attacks.</summary>
     public event Action<long, string>? Notable;
 
-    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000) };
+    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000), LightSleep = Definition.LightSleep };
 
     public long MinutesToUs(double minutes) => (long)(minutes * MicrosecondsPerMinute);
 
@@ -92,9 +92,9 @@ public sealed class ScenarioRun
     public IUplink ConnectAttacker(string label) => Uplinks.Connect(label, $"sim-{label}", Path, NetworkConditions(Array.Empty<OutageWindow>()));
 
     /// <summary>A board that is not one of the fleet (a clone, a Sybil identity), with its own unit draw.</summary>
-    public SimulatedBoard AddBoard(string name, int unitIndex, BoardKind kind, BoardSettings? settings = null, byte[]? chipId = null)
+    public SimulatedBoard AddBoard(string name, int unitIndex, BoardModel model, BoardSettings? settings = null, byte[]? chipId = null)
     {
-        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, kind);
+        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, model);
         if (chipId != null) profile = profile with { ChipId = chipId };
         SimulatedBoard board = new(name, profile, settings ?? DeviceSettings, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
         _extraBoards.Add(board);
@@ -107,7 +107,7 @@ public sealed class ScenarioRun
         System.Diagnostics.Stopwatch wall = System.Diagnostics.Stopwatch.StartNew();
         long end = Scheduler.IsVirtual ? (long)(Duration.TotalMilliseconds * 1000) : Scheduler.NowUs + (long)(Duration.TotalMilliseconds * 1000);
         long events = Scheduler.RunUntil(end, cancellation);
-        return ScenarioReport.From(this, events, wall.Elapsed, _outageCount, _rebootCount);
+        return ScenarioReport.FromRun(this, events, wall.Elapsed);
     }
 
     private void Build()
@@ -117,7 +117,7 @@ public sealed class ScenarioRun
         long intervalUs = (long)(IntervalSeconds * 1_000_000);
         for (int i = 0; i < DeviceCount; i++)
         {
-            BoardKind kind = ScenarioCatalogue.ParseKind(d.BoardKinds[i % d.BoardKinds.Length]);
+            BoardModel kind = ScenarioCatalogue.ParseBoard(d.BoardKinds[i % d.BoardKinds.Length]);
             OutageWindow[] outages = d.Outages.Where(o => o.Device == i)
                 .Select(o => new OutageWindow(MinutesToUs(o.AtMinute), MinutesToUs(o.AtMinute + o.ForMinutes))).ToArray();
             _outageCount += outages.Length;
@@ -128,7 +128,7 @@ public sealed class ScenarioRun
         }
         for (int g = 0; g < d.Gateways; g++)
         {
-            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardKind.Esp32),
+            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardModel.Esp32DevKitC),
                 DeviceSettings with { Role = BoardRole.Gateway }, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
             _gateways.Add(gateway);
             Roles["witness"].Add(DeviceIdOf(gateway), gateway.Name);
@@ -168,6 +168,12 @@ public sealed class ScenarioRun
             if (!named) Roles["honest"].Add(id, board.Name);
         }
     }
+
+    /// <summary>Outage windows the scenario put on the fleet's connections.</summary>
+    public int OutageCount => _outageCount;
+
+    /// <summary>Reboots that happened so far (scheduled ones and a reboot storm's).</summary>
+    public int RebootCount => _rebootCount;
 
     /// <summary>Counts a reboot done by an attack (reboot storm) in the summary.</summary>
     public void CountReboot() => _rebootCount++;

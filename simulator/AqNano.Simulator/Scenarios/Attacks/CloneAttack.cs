@@ -5,7 +5,9 @@ namespace AqNano.Simulator.Scenarios.Attacks;
 /// <summary>"clone": at the attack's minute, a second board is given a copy of the target's RAM
 /// (chain state, epoch, seq) and runs on from it over its own connection; with Count > 1, that many
 /// consecutive targets from Target on (a compromised batch). DESIGN.md: whoever sends the next link
-/// first is canonical, the other's frames conflict.</summary>
+/// first is canonical, the other's frames conflict. The clone's timer has run since the run began,
+/// close to the original's uptime: a careful attacker's clone, whose only tell is the conflict itself
+/// (a clone booted just before would also show an uptime jump, which only adds evidence).</summary>
 public sealed class CloneAttack : AttackBase
 {
     public override string Kind => "clone";
@@ -15,7 +17,7 @@ public sealed class CloneAttack : AttackBase
         for (int k = 0; k < spec.Count; k++)
         {
             SimulatedBoard target = run.Devices[spec.Target + k];
-            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Kind);
+            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Board);
             ulong id = run.DeviceIdOf(target);
             run.Roles["target"].Add(id, target.Name);
             run.Roles["clone"].Add(id, clone.Name);
