@@ -123,4 +123,24 @@ public sealed class CliArgumentTests : IDisposable
         Assert.Equal(2, badDevice.Code);
         Assert.Contains("--device must be 16 lower-case hex characters", badDevice.Errors);
     }
+
+    [Fact]
+    public async Task Replay_judges_a_capture_as_json_lines_and_names_a_bad_line()
+    {
+        var board = new AqNano.Verifier.App.Tests.Support.TestBoard(61);
+        string capture = Path.Combine(_folder, "capture.jsonl");
+        var lines = Enumerable.Range(0, 3).Select(i =>
+            $"{{\"t\":{1_700_000_000_000 + i * 5000},\"topic\":\"{board.ObsTopic}\",\"frame\":\"{Convert.ToBase64String(board.NextFrame())}\",\"path\":\"confidential\"}}").ToList();
+        lines.Add("{ this is not json");
+        await File.WriteAllLinesAsync(capture, lines);
+
+        var (code, output, errors) = await RunAsync("replay", capture);
+
+        string[] judged = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, judged.Length);
+        Assert.Contains("\"verdict\"", judged[0]);
+        Assert.Contains("\"line\":4", errors);
+        Assert.Equal(1, code);
+        Assert.Equal(2, (await RunAsync("replay", Path.Combine(_folder, "none.jsonl"))).Code);
+    }
 }

@@ -12,6 +12,7 @@ public static class AqNanoCli
         root.Add(DemoCommand.Create());
         root.Add(LineageCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(ReplayCommand.Create());
         return root;
     }
 }
