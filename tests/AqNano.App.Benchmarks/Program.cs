@@ -40,7 +40,8 @@ long relayed = 0;
 {
     int port = FreePort.Next();
     var server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint()
-        .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
+        .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port)
+        .WithMaxPendingMessagesPerClient(1_000_000).Build()); // the default 250 drops a lagging subscriber's copies
     await server.StartAsync();
     var subscriber = new MqttClientFactory().CreateMqttClient();
     subscriber.ApplicationMessageReceivedAsync += _ => { Interlocked.Increment(ref relayed); return Task.CompletedTask; };
@@ -75,7 +76,7 @@ if (OperatingSystem.IsLinux() && File.Exists("/usr/sbin/mosquitto"))
 {
     int port = FreePort.Next();
     string conf = Path.Combine(folder, "m.conf");
-    File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nset_tcp_nodelay true\n");
+    File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nset_tcp_nodelay true\nmax_queued_messages 1000000\n");
     File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
     File.SetUnixFileMode(conf, (UnixFileMode)0b110_100_100);
     using var mosquitto = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", ["-c", conf]) { RedirectStandardError = true })!;
