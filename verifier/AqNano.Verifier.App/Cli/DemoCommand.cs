@@ -55,7 +55,7 @@ public static class DemoCommand
     {
         host.Fleet.Judged += printer.OnJudged;
         string broker = $"mqtt://127.0.0.1:{host.Options.MqttPort}";
-        await output.WriteLineAsync($"starting the simulator: --broker {broker} --scenario {scenario} --seed {seed}");
+        await output.WriteLineAsync($"starting the simulator: --broker {broker} --scenario {scenario} --seed {seed}" + (simulator == null ? " (dotnet run: the first run builds it)" : ""));
         string[] arguments = ["--broker", broker, "--scenario", scenario, "--seed", seed.ToString()];
         if (!SimulatorLauncher.TryStart(simulator, arguments, line => output.WriteLine("[sim] " + line), out Process? process, out string error))
         {
