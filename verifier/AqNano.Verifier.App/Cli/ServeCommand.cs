@@ -70,7 +70,11 @@ public static class ServeCommand
         await output.WriteLineAsync(options.ExternalBroker == null
             ? $"broker     mqtt://{options.Listen}:{options.MqttPort}" + (options.TlsPort > 0 ? $"  mqtts://{options.Listen}:{options.TlsPort}" : "")
             : $"broker     {options.ExternalBroker} (external, path mode {options.ExternalPath})");
-        if (host.CaCertificatePath != null) await output.WriteLineAsync($"tls ca     {host.CaCertificatePath} (pin this certificate in the boards' settings)");
+        if (host.CaCertificatePath != null)
+        {
+            await output.WriteLineAsync($"tls ca     {host.CaCertificatePath} (pin this certificate in the boards' settings)");
+            await output.WriteLineAsync($"           SHA-256 {host.CaFingerprint}");
+        }
         await output.WriteLineAsync($"dashboard  {host.Dashboard.Address}   metrics {host.Dashboard.Address}/metrics");
         foreach (var user in host.Users) await output.WriteLineAsync($"login      {user.Name} / {user.Password}");
         if (options.ExternalBroker == null) await output.WriteLineAsync($"mqtt user  controller / {host.ControllerPassword} (downlink app traffic)");

@@ -40,6 +40,8 @@ public sealed class VerifierHost : IAsyncDisposable
     public FrameIngest Ingest { get; private set; } = null!;
     /// <summary>The local CA's certificate (PEM) the boards pin, when this start made or loaded one.</summary>
     public string? CaCertificatePath { get; private set; }
+    /// <summary>SHA-256 of that CA certificate, hex, for checking a pinned copy by eye.</summary>
+    public string? CaFingerprint { get; private set; }
 
     public async Task StartAsync()
     {
@@ -81,6 +83,7 @@ public sealed class VerifierHost : IAsyncDisposable
         if (!_options.Listen.Equals(System.Net.IPAddress.Any) && !_options.Listen.Equals(System.Net.IPAddress.Loopback)) hosts.Add(_options.Listen.ToString());
         var certificate = LocalCertificateAuthority.LoadOrCreate(folder, hosts, out var ca, out bool created);
         CaCertificatePath = Path.Combine(folder, LocalCertificateAuthority.CaFileName);
+        CaFingerprint = ca.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
         logger.LogInformation("{What} local CA {Path} (SHA-256 {Fingerprint}): pin it in the boards' settings",
             created ? "made a new" : "using the", CaCertificatePath, ca.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
         return certificate;
