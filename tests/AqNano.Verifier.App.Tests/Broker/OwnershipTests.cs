@@ -72,6 +72,29 @@ public sealed class OwnershipTests
     }
 
     [Fact]
+    public async Task A_takeover_that_resumes_the_owners_session_inherits_neither_ownership_nor_its_subscriptions()
+    {
+        await using var broker = await BrokerHarness.StartAsync();
+        var board = new TestBoard(13, Scopes.All);
+        await using var owner = await TestClient.ConnectAsync(broker.Port, "board-13", cleanSession: false);
+        await owner.PublishAsync(board.ObsTopic, board.NextFrame());
+        broker.Verifier.Reinstate(board.DeviceId, "alice", "grant everything");
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await owner.SubscribeAsync(board.AppTopic("actuate")));
+
+        // Same client id, no clean start: MQTTnet hands the thief the owner's session (and its items).
+        await using var thief = await TestClient.ConnectAsync(broker.Port, "board-13", cleanSession: false);
+        Assert.True(thief.SessionPresent, "the scenario needs MQTTnet to resume the owner's session");
+        var telemetry = await thief.PublishAsync(board.AppTopic("telemetry"), [1]);
+        await using var controller = await broker.ControllerAsync();
+        await controller.PublishAsync(board.AppTopic("actuate"), [7]);
+        await Task.Delay(150);
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, telemetry.ReasonCode);
+        Assert.DoesNotContain(thief.Received, m => m.Topic == board.AppTopic("actuate"));
+        Assert.Null(broker.Broker.Rules.Owners.Owner(board.DeviceId));
+    }
+
+    [Fact]
     public async Task The_path_mode_of_each_connection_reaches_the_verifier()
     {
         await using var broker = await BrokerHarness.StartAsync();

@@ -14,16 +14,20 @@ public sealed class TestClient : IAsyncDisposable
 
     public IMqttClient Client { get; }
 
+    /// <summary>The broker resumed an existing session for this client id (CONNACK session present).</summary>
+    public bool SessionPresent { get; private set; }
+
     public ConcurrentQueue<MqttApplicationMessage> Received { get; } = new();
 
-    public static async Task<TestClient> ConnectAsync(int port, string? clientId = null, string? user = null, string? password = null, bool tls = false)
+    public static async Task<TestClient> ConnectAsync(int port, string? clientId = null, string? user = null, string? password = null, bool tls = false, bool cleanSession = true)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var result = new TestClient(client);
         client.ApplicationMessageReceivedAsync += e => { result.Received.Enqueue(e.ApplicationMessage); return Task.CompletedTask; };
         var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N")).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithTimeout(TimeSpan.FromSeconds(10));
+            .WithTimeout(TimeSpan.FromSeconds(10)).WithCleanSession(cleanSession);
+        if (!cleanSession) options = options.WithSessionExpiryInterval(600);
         if (user != null) options = options.WithCredentials(user, password);
         if (tls) options = options.WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true));
         var connected = await client.ConnectAsync(options.Build());
@@ -32,6 +36,7 @@ public sealed class TestClient : IAsyncDisposable
             client.Dispose();
             throw new InvalidOperationException($"connect refused: {connected.ResultCode}");
         }
+        result.SessionPresent = connected.IsSessionPresent;
         return result;
     }
 
