@@ -4,15 +4,17 @@ using AqNano.Protocol;
 namespace AqNano.Verifier.App.Cli;
 
 /// <summary>The demo's terminal view: one line when a device first appears, whenever its mode or
-/// reason changes, and for every fork, clone or contended identity; quiet otherwise.</summary>
+/// reason changes, and the first conflict, fork or contention of each device (a live fork goes on
+/// every interval; the dashboard's feed has every line).</summary>
 public sealed class DecisionPrinter(TextWriter output, bool colour)
 {
     private readonly ConcurrentDictionary<ulong, (DecisionMode Mode, byte Reason)> _last = new();
+    private readonly ConcurrentDictionary<(ulong, Verdict), bool> _alerted = new();
     private readonly object _gate = new();
 
     public void OnJudged(Judgement judgement)
     {
-        bool alert = Dashboard.JsonViews.IsAlert(judgement);
+        bool alert = Dashboard.JsonViews.IsAlert(judgement) && _alerted.TryAdd((judgement.DeviceId, judgement.Verdict), true);
         var now = (judgement.Mode, judgement.Reason);
         bool changed = !_last.TryGetValue(judgement.DeviceId, out var before) || before != now;
         if (judgement.Verdict == Verdict.Malformed || (!changed && !alert)) return;
