@@ -162,7 +162,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         ulong connection = ConnectionHash(input.Connection);
         bool owner = s.OwnerHash == 0 || s.OwnerHash == connection;
         ChainOutcome o = w.Rules.Judge(s, f, w.Buffer, payload.Length, now, input.Path, connection);
-        if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload);
+        if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload, owner);
         if (o.Verdict == Verdict.Duplicate)
         {
             // Ignored means unchanged: a replay on an open path must not relabel the device's path
@@ -179,17 +179,20 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         return Finish(slot, o, input, f, payload, take, forward: true);
     }
 
-    private Judgement RefuseKnown(DeviceSlot slot, ChainOutcome o, InboundFrame input, Frame f, ReadOnlySpan<byte> payload)
+    private Judgement RefuseKnown(DeviceSlot slot, ChainOutcome o, InboundFrame input, Frame f, ReadOnlySpan<byte> payload, bool owner)
     {
         DeviceState s = slot.State;
         slot.Refusals++;
         string notes = string.Join("; ", o.Notes);
         if (o.Verdict == Verdict.Gap && f.Epoch == s.Epoch)
         {
-            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq.
-            string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, Decision acks seq {s.LastSeq}";
+            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq. Only for
+            // the owner: refusals of other senders' frames are not published (a device that reconnected reads the
+            // retained Decision, which already acks that seq).
+            string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, "
+                               + (owner ? $"Decision acks seq {s.LastSeq}" : "from a non-owner: no Decision");
             RecordRefusal(input, f.DeviceId, f, payload, Verdict.Gap, Reasons.Gap, explanation);
-            byte[] decision = DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, input.ReceivedUnixMs);
+            byte[]? decision = owner ? DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, input.ReceivedUnixMs) : null;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Gap, s.Mode, Reasons.Gap, s.GrantedScope, false, false, decision, explanation)
             { Evidence = Snapshot(s, "gap") };
         }
