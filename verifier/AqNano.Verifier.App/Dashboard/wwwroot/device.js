@@ -38,5 +38,6 @@ async function operate(action) {
   document.getElementById("reinstate").onclick = () => operate("reinstate");
   await refreshDevice();
   const events = new EventSource("/api/events");
+  events.addEventListener("open", () => refreshDevice());
   events.addEventListener("judgement", e => { if (JSON.parse(e.data).deviceId === id) refreshDevice(); });
 })();

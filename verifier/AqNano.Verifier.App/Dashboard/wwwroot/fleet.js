@@ -28,6 +28,10 @@ function addToFeed(item) {
   await refreshFleet();
   for (const item of await aq.load("/api/feed")) addToFeed(item);
   const events = new EventSource("/api/events");
+  // Anything judged between the first load and the stream opening is picked up here; the periodic
+  // refresh keeps "last seen" current and covers a stream that reconnects.
+  events.addEventListener("open", () => refreshFleet());
+  setInterval(refreshFleet, 5000);
   events.addEventListener("judgement", e => {
     addToFeed(JSON.parse(e.data));
     clearTimeout(refreshTimer);
