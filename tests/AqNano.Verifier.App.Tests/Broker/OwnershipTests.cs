@@ -95,6 +95,25 @@ public sealed class OwnershipTests
     }
 
     [Fact]
+    public async Task A_frame_the_ledger_cannot_take_is_never_acknowledged_and_is_accepted_when_resent()
+    {
+        await using var broker = await BrokerHarness.StartAsync();
+        var board = new TestBoard(14);
+        byte[] genesis = board.NextFrame();
+        broker.Verifier.FailNextAppend = true;
+        await using var device = await broker.DeviceAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => device.PublishAsync(board.ObsTopic, genesis));
+
+        Assert.Equal(1, broker.Metrics.Refusals(Refusal.LedgerUnavailable));
+        Assert.Null(broker.Verifier.Device(board.DeviceId));
+        Assert.Null(broker.Broker.Rules.Owners.Owner(board.DeviceId));
+        await using var again = await broker.DeviceAsync();
+        await again.PublishAsync(board.ObsTopic, genesis);
+        Assert.Equal(DecisionMode.AdmitRestricted, broker.Verifier.Device(board.DeviceId)!.Mode);
+    }
+
+    [Fact]
     public async Task The_path_mode_of_each_connection_reaches_the_verifier()
     {
         await using var broker = await BrokerHarness.StartAsync();

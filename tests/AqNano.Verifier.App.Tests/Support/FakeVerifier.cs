@@ -27,8 +27,16 @@ public sealed class FakeVerifier : IVerifier, IFleetView
 
     public event Action<Judgement>? Judged;
 
+    /// <summary>When set, the next Judge fails as a full ledger does, changing nothing.</summary>
+    public bool FailNextAppend { get; set; }
+
     public Judgement Judge(InboundFrame inbound)
     {
+        if (FailNextAppend)
+        {
+            FailNextAppend = false;
+            throw new Lineage.LedgerFullException("test: ledger full");
+        }
         Received.Enqueue(inbound);
         byte[] bytes = inbound.Payload.ToArray();
         if (bytes.Length >= 12)

@@ -148,8 +148,21 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         {
             // Obs frames are never retained: a retained copy would show a reveal to later subscribers.
             message.Retain = false;
-            var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path);
-            refusal = Rules.ForwardObservation(connection, deviceId, judgement);
+            try
+            {
+                var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path);
+                refusal = Rules.ForwardObservation(connection, deviceId, judgement);
+            }
+            catch (IOException exception)
+            {
+                // The ledger did not take the frame (LedgerWriteException: full, read-only, I/O): nothing
+                // acknowledged may be lost, so no PUBACK at all; closing makes the board resend it.
+                _logger.LogError("ledger unavailable, frame from {Connection} not acknowledged: {Error}", connection, exception.Message);
+                _metrics.Refused(Refusal.LedgerUnavailable);
+                args.ProcessPublish = false;
+                args.CloseConnection = true;
+                return Task.CompletedTask;
+            }
         }
         else
         {

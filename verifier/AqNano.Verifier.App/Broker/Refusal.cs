@@ -23,4 +23,6 @@ public enum Refusal
     UnknownTopic,
     /// <summary>A retained publish on an obs or app topic: retained copies would outlive the grant.</summary>
     RetainForbidden,
+    /// <summary>The ledger could not take the frame: no PUBACK, the connection is closed, the board resends.</summary>
+    LedgerUnavailable,
 }

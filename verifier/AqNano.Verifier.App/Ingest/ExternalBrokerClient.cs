@@ -29,17 +29,20 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
     {
         _path = path;
         _logger = logger;
-        _options = Options(broker, userName, password, "aqnano-verifier-");
-        _publisherOptions = Options(broker, userName, password, "aqnano-verifier-decisions-");
+        // A persistent session under a fixed id: the broker keeps queueing obs frames (it has already
+        // acknowledged them to the boards) while the verifier is away, and redelivers any it had not
+        // acknowledged. The decision connection needs no session.
+        _options = Options(broker, userName, password, "aqnano-verifier", cleanSession: false);
+        _publisherOptions = Options(broker, userName, password, "aqnano-verifier-decisions-" + Guid.NewGuid().ToString("N")[..8], cleanSession: true);
         _client.ApplicationMessageReceivedAsync += OnMessage;
         _client.DisconnectedAsync += OnDisconnected;
     }
 
     /// <summary>A fresh builder each time: MqttClientOptionsBuilder.Build returns its one mutable instance.</summary>
-    private static MqttClientOptions Options(Uri broker, string? userName, string? password, string clientIdPrefix)
+    private static MqttClientOptions Options(Uri broker, string? userName, string? password, string clientId, bool cleanSession)
     {
         var builder = new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port > 0 ? broker.Port : 1883)
-            .WithClientId(clientIdPrefix + Guid.NewGuid().ToString("N")[..8]).WithCleanSession(true)
+            .WithClientId(clientId).WithCleanSession(cleanSession)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (userName != null) builder = builder.WithCredentials(userName, password);
         if (broker.Scheme == "mqtts") builder = builder.WithTlsOptions(o => o.UseTls());
@@ -127,7 +130,18 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
     private Task OnMessage(MqttApplicationMessageReceivedEventArgs args)
     {
         var message = args.ApplicationMessage;
-        Ingest?.Judge(message.Topic, message.Payload.ToArray(), "external-broker", _path);
+        try
+        {
+            Ingest?.Judge(message.Topic, message.Payload.ToArray(), "external-broker", _path);
+        }
+        catch (IOException exception)
+        {
+            // The ledger did not take it: leave it unacknowledged and drop the connection, so that the
+            // broker redelivers it from the persistent session once we are back.
+            _logger.LogError("ledger unavailable, frame on {Topic} left unacknowledged: {Error}", message.Topic, exception.Message);
+            args.AutoAcknowledge = false;
+            _ = Task.Run(() => _client.DisconnectAsync());
+        }
         return Task.CompletedTask;
     }
 
