@@ -38,7 +38,10 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         Rules = new GrantRules(new OwnershipTable(), verifier.GrantedScope);
         Ingest = new FrameIngest(verifier, this, metrics, clock, logger);
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
-            .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(options.Listen).WithDefaultEndpointPort(options.Port);
+            .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(options.Listen).WithDefaultEndpointPort(options.Port)
+            // MQTTnet drops the oldest of more than 250 queued messages per subscriber by default;
+            // a controller reading every device's telemetry must not lose QoS 1 traffic that quietly.
+            .WithMaxPendingMessagesPerClient(100_000);
         if (options.TlsPort > 0 && options.TlsCertificate != null)
         {
             builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(options.Listen)

@@ -19,7 +19,9 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
         var frame = new InboundFrame(topic, payload, clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path);
         Judgement judgement = Verifier.Judge(frame);
         metrics.Judged(judgement, Stopwatch.GetElapsedTime(started));
-        logger.LogInformation("judged {Device} epoch {Epoch} seq {Seq} from {Connection} ({Path}): {Verdict} -> {Mode} reason {Reason} scope 0x{Scope:x2}: {Explanation}",
+        // Every frame is in the ledger already; the log line is for people: routine links at Debug.
+        var level = judgement.Verdict is Verdict.Next or Verdict.Duplicate ? LogLevel.Debug : LogLevel.Information;
+        logger.Log(level, "judged {Device} epoch {Epoch} seq {Seq} from {Connection} ({Path}): {Verdict} -> {Mode} reason {Reason} scope 0x{Scope:x2}: {Explanation}",
             Hex.FromWire(judgement.DeviceId), Hex.FromWire(judgement.Epoch), judgement.Seq, connection, path,
             judgement.Verdict, judgement.Mode, judgement.Reason, judgement.GrantedScope, judgement.Explanation);
         Publish(judgement);
