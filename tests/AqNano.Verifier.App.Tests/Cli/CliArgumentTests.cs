@@ -143,4 +143,23 @@ public sealed class CliArgumentTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(2, (await RunAsync("replay", Path.Combine(_folder, "none.jsonl"))).Code);
     }
+
+    [Fact]
+    public async Task Serve_says_why_when_its_port_is_taken()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        try
+        {
+            var (code, _, errors) = await RunAsync("serve", "--port", port.ToString(), "--tls-port", "0",
+                "--dashboard-port", AqNano.Verifier.App.Tests.Support.FreePort.Next().ToString(), "--ledger", Path.Combine(_folder, "l.db"));
+            Assert.Equal(3, code);
+            Assert.Contains("could not start", errors);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
 }
