@@ -51,12 +51,14 @@ public static class SimulatorLauncher
         return true;
     }
 
-    /// <summary>Stops the process this launcher started, and its children (dotnet run's child).</summary>
+    /// <summary>Stops the process this launcher started, and its children (dotnet run's child). A Ctrl+C
+    /// on the terminal reaches the simulator too: it gets a moment to print its summary and leave, then
+    /// it is killed (within System.CommandLine's 2 s termination timeout).</summary>
     public static void Stop(Process process)
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            if (!process.WaitForExit(1500)) process.Kill(entireProcessTree: true);
             process.WaitForExit(5000);
         }
         catch (InvalidOperationException) { }
