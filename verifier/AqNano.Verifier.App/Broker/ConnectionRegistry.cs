@@ -9,17 +9,32 @@ namespace AqNano.Verifier.App.Broker;
 public sealed class ConnectionRegistry
 {
     private const string ItemKey = "aqnano.connection";
-    private readonly ConcurrentDictionary<string, (PathMode Path, ConnectionRole Role)> _pending = new();
+    private readonly ConcurrentDictionary<string, (PathMode Path, ConnectionRole Role, long Ticks)> _pending = new();
     private readonly ConcurrentDictionary<string, BrokerConnection> _byClientId = new();
     private long _next;
 
     /// <summary>At CONNECT validation: remembers what the socket proved (TLS, credentials) by remote endpoint.</summary>
-    public void Validated(string endpoint, PathMode path, ConnectionRole role) => _pending[endpoint] = (path, role);
+    public void Validated(string endpoint, PathMode path, ConnectionRole role)
+    {
+        // A CONNECT validated here can still be refused after (an empty client id), so entries that
+        // never connect are swept rather than kept for ever.
+        long now = Environment.TickCount64;
+        if (_pending.Count > 1024)
+        {
+            foreach (var pair in _pending)
+            {
+                if (now - pair.Value.Ticks > 30_000) _pending.TryRemove(pair);
+            }
+        }
+        _pending[endpoint] = (path, role, now);
+    }
+
+    public int Pending => _pending.Count;
 
     /// <summary>At connected: makes the connection object and attaches it to the session items.</summary>
     public BrokerConnection Connected(string clientId, string endpoint, IDictionary sessionItems)
     {
-        var (path, role) = _pending.TryRemove(endpoint, out var known) ? known : (PathMode.Open, ConnectionRole.Device);
+        var (path, role) = _pending.TryRemove(endpoint, out var known) ? (known.Path, known.Role) : (PathMode.Open, ConnectionRole.Device);
         var connection = new BrokerConnection(Interlocked.Increment(ref _next), clientId, endpoint, path, role);
         sessionItems[ItemKey] = connection;
         _byClientId[clientId] = connection;
