@@ -1,6 +1,3 @@
-using System.CommandLine;
-using AqNano.Verifier.App;
+using AqNano.Verifier.App.Cli;
 
-var root = new RootCommand("AqNano: keyless device identity from behavioural continuity.");
-root.Subcommands.Add(DemoCommand.Create());
-return root.Parse(args).Invoke();
+return await AqNanoCli.Create().Parse(args).InvokeAsync();

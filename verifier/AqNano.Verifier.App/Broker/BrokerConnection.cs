@@ -1,0 +1,19 @@
+using AqNano.Verifier;
+
+namespace AqNano.Verifier.App.Broker;
+
+/// <summary>One live MQTT connection as the enforcement sees it. A new object per TCP connection,
+/// so that a client-id takeover (same id, new socket) never inherits ownership (DESIGN.md "Ownership").</summary>
+public sealed class BrokerConnection(long number, string clientId, string endpoint, PathMode path, ConnectionRole role)
+{
+    public long Number { get; } = number;
+    public string ClientId { get; } = clientId;
+    public string Endpoint { get; } = endpoint;
+    public PathMode Path { get; } = path;
+    public ConnectionRole Role { get; } = role;
+
+    /// <summary>The label passed to the verifier as InboundFrame.Connection: unique per connection.</summary>
+    public string Label => $"{ClientId}#{Number}";
+
+    public override string ToString() => Label;
+}

@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Collections.Concurrent;
+
+namespace AqNano.Verifier.App.Broker;
+
+/// <summary>Live connections. MQTTnet reuses a session's item dictionary when a client id is taken
+/// over without a clean session, so a connection is attached to the session items only when it is
+/// connected (after the takeover stopped the old socket), as a fresh object each time.</summary>
+public sealed class ConnectionRegistry
+{
+    private const string ItemKey = "aqnano.connection";
+    private readonly ConcurrentDictionary<string, (PathMode Path, ConnectionRole Role, long Ticks)> _pending = new();
+    private readonly ConcurrentDictionary<string, BrokerConnection> _byClientId = new();
+    private long _next;
+
+    /// <summary>At CONNECT validation: remembers what the socket proved (TLS, credentials) by remote endpoint.</summary>
+    public void Validated(string endpoint, PathMode path, ConnectionRole role)
+    {
+        // A CONNECT validated here can still be refused after (an empty client id), so entries that
+        // never connect are swept rather than kept for ever.
+        long now = Environment.TickCount64;
+        if (_pending.Count > 1024)
+        {
+            foreach (var pair in _pending)
+            {
+                if (now - pair.Value.Ticks > 30_000) _pending.TryRemove(pair);
+            }
+        }
+        _pending[endpoint] = (path, role, now);
+    }
+
+    public int Pending => _pending.Count;
+
+    /// <summary>At connected: makes the connection object and attaches it to the session items.</summary>
+    public BrokerConnection Connected(string clientId, string endpoint, IDictionary sessionItems)
+    {
+        var (path, role) = _pending.TryRemove(endpoint, out var known) ? (known.Path, known.Role) : (PathMode.Open, ConnectionRole.Device);
+        var connection = new BrokerConnection(Interlocked.Increment(ref _next), clientId, endpoint, path, role);
+        sessionItems[ItemKey] = connection;
+        _byClientId[clientId] = connection;
+        return connection;
+    }
+
+    public BrokerConnection? Disconnected(string clientId, IDictionary sessionItems)
+    {
+        if (sessionItems[ItemKey] is not BrokerConnection connection) return null;
+        _byClientId.TryRemove(new KeyValuePair<string, BrokerConnection>(clientId, connection));
+        return connection;
+    }
+
+    public static BrokerConnection? From(IDictionary? sessionItems) => sessionItems?[ItemKey] as BrokerConnection;
+
+    public BrokerConnection? ByClientId(string clientId) => _byClientId.TryGetValue(clientId, out var c) ? c : null;
+
+    public int Count => _byClientId.Count;
+}

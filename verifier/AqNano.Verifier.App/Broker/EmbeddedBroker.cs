@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using AqNano.Protocol;
+using AqNano.Verifier.App.Ingest;
+using AqNano.Verifier.App.Metrics;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace AqNano.Verifier.App.Broker;
+
+/// <summary>MQTTnet's server with the verifier in its publish path (DESIGN.md "Ownership (embedded
+/// broker)"): each obs frame is judged inline, before the PUBACK and after the ledger holds it; every
+/// other publish, subscription and delivery goes through <see cref="GrantRules"/>. Decisions are
+/// injected by the server itself, marked by a private object no client can present.</summary>
+public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
+{
+    public const string ControllerUserName = "controller";
+    private static readonly object VerifierMarker = new();
+    private readonly System.Collections.Hashtable _verifierItems = new() { ["aqnano.verifier"] = VerifierMarker };
+    private readonly MqttServer _server;
+    private readonly EmbeddedBrokerOptions _options;
+    private readonly ConnectionRegistry _connections = new();
+    private readonly Channel<(ulong DeviceId, byte[] Frame)> _decisions = Channel.CreateUnbounded<(ulong, byte[])>(new() { SingleReader = true });
+    private readonly AppMetrics _metrics;
+    private readonly ILogger _logger;
+    private Task? _publisher;
+    private long _pendingDecisions;
+
+    public EmbeddedBroker(EmbeddedBrokerOptions options, IVerifier verifier, AppMetrics metrics, TimeProvider clock, ILogger logger)
+    {
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        Rules = new GrantRules(new OwnershipTable(), verifier.GrantedScope);
+        Ingest = new FrameIngest(verifier, this, metrics, clock, logger);
+        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
+            .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(options.Listen).WithDefaultEndpointPort(options.Port)
+            // MQTTnet drops the oldest of more than 250 queued messages per subscriber by default;
+            // a controller reading every device's telemetry must not lose QoS 1 traffic that quietly.
+            .WithMaxPendingMessagesPerClient(100_000);
+        if (options.TlsPort > 0 && options.TlsCertificate != null)
+        {
+            builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(options.Listen)
+                .WithEncryptedEndpointPort(options.TlsPort).WithEncryptionCertificate(options.TlsCertificate);
+        }
+        _server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        _server.ValidatingConnectionAsync += OnValidating;
+        _server.ClientConnectedAsync += OnConnected;
+        _server.ClientDisconnectedAsync += OnDisconnected;
+        _server.InterceptingPublishAsync += OnPublish;
+        _server.InterceptingSubscriptionAsync += OnSubscribe;
+        _server.InterceptingClientEnqueueAsync += OnEnqueue;
+    }
+
+    public GrantRules Rules { get; }
+
+    public FrameIngest Ingest { get; }
+
+    public async Task StartAsync()
+    {
+        await _server.StartAsync();
+        _publisher = Task.Run(PublishDecisionsAsync);
+        _logger.LogInformation("embedded broker on mqtt://{Listen}:{Port}{Tls}", _options.Listen, _options.Port,
+            _options.TlsCertificate != null && _options.TlsPort > 0 ? $" and mqtts://{_options.Listen}:{_options.TlsPort}" : "");
+    }
+
+    public void Publish(ulong deviceId, byte[] decisionFrame)
+    {
+        Interlocked.Increment(ref _pendingDecisions);
+        if (!_decisions.Writer.TryWrite((deviceId, decisionFrame))) Interlocked.Decrement(ref _pendingDecisions);
+    }
+
+    /// <summary>Waits until every Decision queued so far is retained on the broker (tests, orderly stop).</summary>
+    public async Task FlushDecisionsAsync()
+    {
+        while (Interlocked.Read(ref _pendingDecisions) > 0) await Task.Delay(5);
+    }
+
+    private async Task PublishDecisionsAsync()
+    {
+        await foreach (var (deviceId, frame) in _decisions.Reader.ReadAllAsync())
+        {
+            var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Decision(deviceId)).WithPayload(frame)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(true).Build();
+            try
+            {
+                await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
+                { SenderClientId = "aqnano-verifier", CustomSessionItems = _verifierItems });
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
+            {
+                _logger.LogWarning("decision for {Device} not published: broker stopping", Hex.FromWire(deviceId));
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pendingDecisions);
+            }
+        }
+    }
+
+    private Task OnValidating(ValidatingConnectionEventArgs args)
+    {
+        var role = ConnectionRole.Device;
+        if (args.UserName == ControllerUserName)
+        {
+            if (_options.ControllerPassword == null || !PasswordMatches(args.Password, _options.ControllerPassword))
+            {
+                args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+                _logger.LogWarning("refused controller login from {Endpoint}", args.RemoteEndPoint);
+                return Task.CompletedTask;
+            }
+            role = ConnectionRole.Controller;
+        }
+        _connections.Validated(args.RemoteEndPoint.ToString()!, args.IsSecureConnection ? PathMode.Confidential : PathMode.Open, role);
+        return Task.CompletedTask;
+    }
+
+    private Task OnConnected(ClientConnectedEventArgs args)
+    {
+        var connection = _connections.Connected(args.ClientId, args.RemoteEndPoint.ToString()!, args.SessionItems);
+        _logger.LogInformation("connected {Connection} {Role} {Path} from {Endpoint}", connection, connection.Role, connection.Path, connection.Endpoint);
+        return Task.CompletedTask;
+    }
+
+    private Task OnDisconnected(ClientDisconnectedEventArgs args)
+    {
+        var connection = _connections.Disconnected(args.ClientId, args.SessionItems);
+        if (connection != null)
+        {
+            Rules.Owners.ReleaseAll(connection);
+            _logger.LogInformation("disconnected {Connection} ({Type})", connection, args.DisconnectType);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnPublish(InterceptingPublishEventArgs args)
+    {
+        if (args.SessionItems?["aqnano.verifier"] == VerifierMarker) return Task.CompletedTask;
+        var connection = ConnectionRegistry.From(args.SessionItems);
+        var message = args.ApplicationMessage;
+        Refusal refusal;
+        if (connection == null)
+        {
+            refusal = Refusal.NotOwner;
+        }
+        else if (Topics.Classify(message.Topic, out ulong deviceId) == TopicKind.Observation)
+        {
+            // Obs frames are never retained: a retained copy would show a reveal to later subscribers.
+            message.Retain = false;
+            try
+            {
+                var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path);
+                refusal = Rules.ForwardObservation(connection, deviceId, judgement);
+            }
+            catch (IOException exception)
+            {
+                // The ledger did not take the frame (LedgerWriteException: full, read-only, I/O): nothing
+                // acknowledged may be lost, so no PUBACK at all; closing makes the board resend it.
+                _logger.LogError("ledger unavailable, frame from {Connection} not acknowledged: {Error}", connection, exception.Message);
+                _metrics.Refused(Refusal.LedgerUnavailable);
+                args.ProcessPublish = false;
+                args.CloseConnection = true;
+                return Task.CompletedTask;
+            }
+        }
+        else
+        {
+            refusal = Rules.CheckPublish(connection, message.Topic, message.Retain);
+        }
+        if (refusal != Refusal.None)
+        {
+            args.ProcessPublish = false;
+            args.Response.ReasonCode = refusal == Refusal.VerifierRefused ? MqttPubAckReasonCode.PayloadFormatInvalid : MqttPubAckReasonCode.NotAuthorized;
+            args.Response.ReasonString = refusal.ToString();
+            _metrics.Refused(refusal);
+            _logger.LogDebug("dropped publish on {Topic} from {Connection}: {Refusal}", message.Topic, connection, refusal);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnSubscribe(InterceptingSubscriptionEventArgs args)
+    {
+        var connection = ConnectionRegistry.From(args.SessionItems);
+        var refusal = connection == null ? Refusal.ObservationSubscribeForbidden : Rules.CheckSubscribe(connection, args.TopicFilter.Topic);
+        if (refusal != Refusal.None)
+        {
+            args.ProcessSubscription = false;
+            args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            args.Response.ReasonString = refusal.ToString();
+            _metrics.Refused(refusal);
+            _logger.LogInformation("refused subscription {Filter} from {Connection}: {Refusal}", args.TopicFilter.Topic, connection, refusal);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnEnqueue(InterceptingClientApplicationMessageEnqueueEventArgs args)
+    {
+        var receiver = _connections.ByClientId(args.ReceiverClientId);
+        var refusal = receiver == null ? Refusal.NotOwner : Rules.CheckDelivery(receiver, args.ApplicationMessage.Topic);
+        if (refusal != Refusal.None)
+        {
+            args.AcceptEnqueue = false;
+            _metrics.Refused(refusal);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static bool PasswordMatches(string? given, string expected) =>
+        given != null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    public async ValueTask DisposeAsync()
+    {
+        _decisions.Writer.TryComplete();
+        if (_publisher != null) await _publisher;
+        await _server.StopAsync();
+        _server.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+
+namespace AqNano.Verifier.App.Broker;
+
+/// <summary>Where the embedded broker listens. Loopback unless asked (issue 6 item 1).</summary>
+public sealed class EmbeddedBrokerOptions
+{
+    public IPAddress Listen { get; init; } = IPAddress.Loopback;
+    public int Port { get; init; } = 1883;
+    /// <summary>The TLS listener's port; 0 turns it off.</summary>
+    public int TlsPort { get; init; } = 8883;
+    public X509Certificate2? TlsCertificate { get; init; }
+    /// <summary>Password of the "controller" user (downlink app traffic); null: no controllers.</summary>
+    public string? ControllerPassword { get; init; }
+}

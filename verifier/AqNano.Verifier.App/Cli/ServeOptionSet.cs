@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Net;
+using AqNano.Verifier.App.Hosting;
+using AqNano.Verifier.Policy;
+
+namespace AqNano.Verifier.App.Cli;
+
+/// <summary>The options `serve` and `demo` share, and their checking into <see cref="ServeOptions"/>.</summary>
+public sealed class ServeOptionSet
+{
+    public Option<string?> Broker { get; } = new("--broker") { Description = "Use an external broker (mqtt://host:port) instead of the embedded one." };
+    public Option<string?> BrokerUser { get; } = new("--broker-user") { Description = "User name at the external broker." };
+    public Option<string?> BrokerPassword { get; } = new("--broker-password") { Description = "Password at the external broker." };
+    public Option<string> Listen { get; } = new("--listen") { Description = "Address the embedded broker listens on (0.0.0.0 for boards on the LAN).", DefaultValueFactory = _ => "127.0.0.1" };
+    public Option<int> Port { get; } = new("--port") { Description = "Plain MQTT port of the embedded broker.", DefaultValueFactory = _ => 1883 };
+    public Option<int> TlsPort { get; } = new("--tls-port") { Description = "TLS MQTT port of the embedded broker (0: off).", DefaultValueFactory = _ => 8883 };
+    public Option<string?> TlsCertificate { get; } = new("--tls-cert") { Description = "PFX file with the broker's certificate and key (default: a local CA made at first start)." };
+    public Option<string?> TlsPassword { get; } = new("--tls-cert-password") { Description = "Password of the PFX file." };
+    public Option<string?> Ledger { get; } = new("--ledger") { Description = "SQLite ledger file (default: ~/.local/share/aqnano/ledger.db)." };
+    public Option<string?> Policy { get; } = new("--policy") { Description = "Policy JSON file (zones, thresholds, allowlist, witnesses)." };
+    public Option<string> DashboardListen { get; } = new("--dashboard-listen") { Description = "Address the dashboard listens on.", DefaultValueFactory = _ => "127.0.0.1" };
+    public Option<int> DashboardPort { get; } = new("--dashboard-port") { Description = "Dashboard HTTP port.", DefaultValueFactory = _ => 8080 };
+    public Option<string?> OperatorPassword { get; } = new("--operator-password") { Description = "Dashboard password of user 'operator' (default: generated and printed)." };
+    public Option<string?> ViewerPassword { get; } = new("--viewer-password") { Description = "Dashboard password of user 'viewer' (default: generated and printed)." };
+    public Option<string?> ControllerPassword { get; } = new("--controller-password") { Description = "MQTT password of user 'controller' for downlink app traffic (default: generated and printed)." };
+    public Option<bool> JsonLogs { get; } = new("--json-logs") { Description = "Structured logs as JSON lines on stderr." };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword,
+                     Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword, JsonLogs })
+        {
+            command.Add(option);
+        }
+    }
+
+    /// <summary>Checks every argument; on failure <paramref name="error"/> says which and why.</summary>
+    public bool TryBuild(ParseResult result, string? defaultLedger, out ServeOptions options, out string ledgerPath,
+        out VerifierPolicy policy, out string policySource, out string error)
+    {
+        options = null!;
+        ledgerPath = "";
+        policySource = "";
+        Uri? broker = null;
+        if (!BackendFactory.TryLoadPolicy(result.GetValue(Policy), out policy, out policySource, out error)) return false;
+        if (result.GetValue(Broker) is { } brokerText && !BrokerAddress.TryParse(brokerText, out broker, out error)) return false;
+        if (!TryAddress(result.GetValue(Listen)!, "--listen", out var listen, out error)) return false;
+        if (!TryAddress(result.GetValue(DashboardListen)!, "--dashboard-listen", out var dashboardListen, out error)) return false;
+        foreach (var (option, allowZero) in new[] { (Port, false), (TlsPort, true), (DashboardPort, false) })
+        {
+            int port = result.GetValue(option);
+            if (port < (allowZero ? 0 : 1) || port > 65535) { error = $"{option.Name} must be a port number, not {port}"; return false; }
+        }
+        string? tlsCertificate = result.GetValue(TlsCertificate);
+        if (tlsCertificate != null && !PathArguments.TryExistingFile(tlsCertificate, out tlsCertificate, out error)) return false;
+        string? given = result.GetValue(Ledger);
+        if (!PathArguments.TryWritableFile(given ?? defaultLedger ?? DataPaths.DefaultLedger(), createFolder: given == null, out ledgerPath, out error)) return false;
+        options = new ServeOptions
+        {
+            ExternalBroker = broker, ExternalUser = result.GetValue(BrokerUser), ExternalPassword = result.GetValue(BrokerPassword),
+            ExternalPath = policy.ExternalBrokerPath, Listen = listen, MqttPort = result.GetValue(Port), TlsPort = result.GetValue(TlsPort),
+            TlsCertificatePath = tlsCertificate, TlsCertificatePassword = result.GetValue(TlsPassword),
+            DashboardListen = dashboardListen, DashboardPort = result.GetValue(DashboardPort),
+            StateFolder = Path.GetDirectoryName(ledgerPath)!, OperatorPassword = result.GetValue(OperatorPassword),
+            ViewerPassword = result.GetValue(ViewerPassword), ControllerPassword = result.GetValue(ControllerPassword),
+        };
+        return true;
+    }
+
+    private static bool TryAddress(string text, string name, out IPAddress address, out string error)
+    {
+        error = "";
+        if (text == "localhost") { address = IPAddress.Loopback; return true; }
+        if (IPAddress.TryParse(text, out address!)) return true;
+        error = $"{name} must be an IP address such as 127.0.0.1 or 0.0.0.0, not '{text}'";
+        return false;
+    }
+}

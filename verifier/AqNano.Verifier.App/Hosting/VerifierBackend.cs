@@ -1,0 +1,18 @@
+using AqNano.Verifier.Lineage;
+
+namespace AqNano.Verifier.App.Hosting;
+
+/// <summary>The verifier core as the app composes it: the judging facade, its read model, and the
+/// ledger it writes (the dashboard reads lineage from it). Owns what it was given.</summary>
+public sealed class VerifierBackend(IVerifier verifier, IFleetView fleet, ILedger ledger, IDisposable? owned = null) : IDisposable
+{
+    public IVerifier Verifier { get; } = verifier;
+    public IFleetView Fleet { get; } = fleet;
+    public ILedger Ledger { get; } = ledger;
+
+    public void Dispose()
+    {
+        owned?.Dispose();
+        Ledger.Dispose();
+    }
+}
