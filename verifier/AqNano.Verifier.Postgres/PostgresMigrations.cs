@@ -37,13 +37,19 @@ public static class PostgresMigrations
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})");
-        Execute(connection, transaction, CreateVersionTable);
         int current = CurrentVersion(connection, transaction);
         if (current > LatestVersion)
         {
             throw new InvalidOperationException(
                 $"the database schema is at version {current}, newer than this build knows ({LatestVersion}): upgrade AqNano before writing to it");
         }
+        if (current == LatestVersion)
+        {
+            // Already current: write nothing, so that a read-only connection opens a current database.
+            transaction.Commit();
+            return 0;
+        }
+        Execute(connection, transaction, CreateVersionTable);
         int applied = 0;
         foreach (var step in Steps.Where(step => step.Version > current))
         {
@@ -60,6 +66,10 @@ public static class PostgresMigrations
 
     private static int CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('aqnano_schema_version') IS NOT NULL", connection, transaction))
+        {
+            if (!(bool)exists.ExecuteScalar()!) return 0;
+        }
         using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM aqnano_schema_version", connection, transaction);
         return Convert.ToInt32(command.ExecuteScalar());
     }
