@@ -38,6 +38,25 @@ public sealed class PostgresLedgerTests : IDisposable
     }
 
     [SkippableFact]
+    public void Every_acknowledged_append_survives_a_server_crash_and_the_chain_continues()
+    {
+        LedgerEntry last;
+        using (var ledger = Open())
+        {
+            SampleRecords.AppendNumbered(ledger, 40);
+            last = ledger.AppendBatch(Enumerable.Range(41, 10).Select(n => SampleRecords.Numbered(n)).ToList())[^1];
+        }
+
+        server.CrashAndRestart();
+
+        using var reopened = Open();
+        Assert.Equal(50, reopened.LastSequence);
+        Assert.Equal(last.Hash, reopened.Read(50).Single().Hash);
+        Assert.Equal(last.Hash, reopened.Append(51, "incident", 0, [], "{}").PreviousHash);
+        Assert.Null(reopened.Verify());
+    }
+
+    [SkippableFact]
     public void The_same_records_get_the_same_hashes_as_in_sqlite()
     {
         using var postgres = Open();

@@ -21,15 +21,17 @@ public sealed class PostgresServer : IDisposable
     {
         if (binaries is null)
         {
-            SkipReason = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl; set AQNANO_PG_BIN or apt-get install postgresql)";
+            string? configured = Environment.GetEnvironmentVariable("AQNANO_PG_BIN");
+            SkipReason = configured is null
+                ? "PostgreSQL tests skipped: PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl; apt-get install postgresql, or set AQNANO_PG_BIN)"
+                : $"PostgreSQL tests skipped: AQNANO_PG_BIN={configured} holds no pg_ctl";
             return;
         }
         folder = Directory.CreateTempSubdirectory("aqnano-pg-").FullName;
         if (RunningAsRoot) Run("chown", "-R", "postgres:postgres", folder);
         Port = FreeLoopbackPort();
         RunPostgres("initdb", "-D", Data, "-U", User, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
-        RunPostgres("pg_ctl", "start", "-w", "-t", "60", "-D", Data, "-l", Path.Combine(folder, "server.log"),
-            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {folder}");
+        Start();
         AdminConnectionString = $"Host=127.0.0.1;Port={Port};Username={User};Database=postgres;Pooling=false";
     }
 
@@ -51,6 +53,14 @@ public sealed class PostgresServer : IDisposable
         string schema = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref schemas)}";
         Execute($"CREATE SCHEMA {schema}");
         return $"Host=127.0.0.1;Port={Port};Username={User};Database=postgres;Search Path={schema}";
+    }
+
+    /// <summary>Stops the server the way a crash would (immediate: no checkpoint, recovery replays the
+    /// WAL on start, postgresql.org/docs/15/app-pg-ctl.html) and starts it again on the same port.</summary>
+    public void CrashAndRestart()
+    {
+        RunPostgres("pg_ctl", "stop", "-w", "-m", "immediate", "-D", Data);
+        Start();
     }
 
     public void Execute(string sql, string? connectionString = null)
@@ -81,6 +91,9 @@ public sealed class PostgresServer : IDisposable
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private void Start() => RunPostgres("pg_ctl", "start", "-w", "-t", "60", "-D", Data, "-l", Path.Combine(folder, "server.log"),
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {folder}");
 
     private static string? FindBinaries()
     {
