@@ -159,6 +159,19 @@ public sealed class PostgresLedgerTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_nul_character_text_cannot_hold_is_a_typed_refusal_that_writes_nothing()
+    {
+        using var ledger = Open();
+        SampleRecords.AppendNumbered(ledger, 2);
+
+        Assert.Throws<LedgerWriteException>(() => ledger.Append(3, "frame", 1, [], "{\"a\":\"\0\"}"));
+
+        Assert.Equal(2, ledger.LastSequence);
+        Assert.Equal(3, ledger.Append(3, "frame", 1, [], "{}").Sequence);
+        Assert.Null(ledger.Verify());
+    }
+
+    [SkippableFact]
     public void An_unreachable_server_is_a_typed_write_error()
     {
         Skip.If(server.SkipReason is not null, server.SkipReason);
