@@ -4,7 +4,7 @@ using AqNano.Verifier.Postgres;
 namespace AqNano.Lineage.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresLedgerContractTests(PostgresServer server) : LedgerContractTests
+public sealed class PostgresLedgerContractTests(PostgresServer server) : PersistentLedgerContractTests
 {
     private readonly string connectionString = server.SkipReason is null ? server.NewSchema() : "";
 

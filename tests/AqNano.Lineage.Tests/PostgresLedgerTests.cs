@@ -20,24 +20,6 @@ public sealed class PostgresLedgerTests : IDisposable
     }
 
     [SkippableFact]
-    public void Reopening_continues_the_chain()
-    {
-        byte[] headHash;
-        using (var ledger = Open())
-        {
-            SampleRecords.AppendNumbered(ledger, 5);
-            headHash = ledger.Read(5).Single().Hash;
-        }
-        using var reopened = Open();
-        Assert.Equal(5, reopened.LastSequence);
-        var sixth = reopened.Append(99, "operator", 1, [], "{\"action\":\"revoke\"}");
-
-        Assert.Equal(6, sixth.Sequence);
-        Assert.Equal(headHash, sixth.PreviousHash);
-        Assert.Null(reopened.Verify());
-    }
-
-    [SkippableFact]
     public void Every_acknowledged_append_survives_a_server_crash_and_the_chain_continues()
     {
         LedgerEntry last;
@@ -120,30 +102,6 @@ public sealed class PostgresLedgerTests : IDisposable
         server.Execute("ALTER TABLE ledger DISABLE TRIGGER USER; DELETE FROM ledger WHERE sequence = 8", connectionString);
 
         Assert.Equal(8, ledger.Verify());
-    }
-
-    [SkippableFact]
-    public void Several_ledger_instances_on_one_database_like_several_workers_keep_one_chain()
-    {
-        var workers = Enumerable.Range(0, 3).Select(_ => Open()).ToList();
-        try
-        {
-            Parallel.For(0, workers.Count, worker =>
-            {
-                for (int i = 0; i < 20; i++)
-                {
-                    if (i % 5 == 0) workers[worker].AppendBatch([SampleRecords.Numbered(i, (ulong)worker), SampleRecords.Numbered(i + 1, (ulong)worker)]);
-                    else workers[worker].Append(i, "frame", (ulong)worker, new byte[] { (byte)i }, "{}");
-                }
-            });
-
-            Assert.Equal(3 * 24, workers[0].Read().Count());
-            Assert.Null(workers[1].Verify());
-        }
-        finally
-        {
-            workers.ForEach(worker => worker.Dispose());
-        }
     }
 
     [SkippableFact]

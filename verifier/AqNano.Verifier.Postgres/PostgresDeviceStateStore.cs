@@ -19,21 +19,7 @@ public sealed class PostgresDeviceStateStore : IDeviceStateStore
 
     public PostgresDeviceStateStore(string connectionString)
     {
-        dataSource = NpgsqlDataSource.Create(connectionString);
-        try
-        {
-            PostgresMigrations.Apply(dataSource);
-        }
-        catch (NpgsqlException failure)
-        {
-            dataSource.Dispose();
-            throw PostgresFailures.Translate(failure, "device state open");
-        }
-        catch
-        {
-            dataSource.Dispose();
-            throw;
-        }
+        dataSource = PostgresDataSources.OpenMigrated(connectionString, "device state open");
     }
 
     public bool TryLoad(ulong deviceId, out byte[] state, out long version)

@@ -26,21 +26,7 @@ public sealed class PostgresLedger : ILedger
     /// default schema) holds the tables. Migrations run on open.</param>
     public PostgresLedger(string connectionString)
     {
-        dataSource = NpgsqlDataSource.Create(connectionString);
-        try
-        {
-            PostgresMigrations.Apply(dataSource);
-        }
-        catch (NpgsqlException failure)
-        {
-            dataSource.Dispose();
-            throw PostgresFailures.Translate(failure, "ledger open");
-        }
-        catch
-        {
-            dataSource.Dispose();
-            throw;
-        }
+        dataSource = PostgresDataSources.OpenMigrated(connectionString, "ledger open");
     }
 
     /// <summary>The last record's sequence, 0 when empty.</summary>
