@@ -39,7 +39,7 @@ public sealed class PostgresLedgerTests : IDisposable
     }
 
     [SkippableFact]
-    public void The_same_records_get_the_same_hashes_as_in_sqlite()
+    public void The_same_records_get_the_same_hashes_and_export_as_in_sqlite()
     {
         using var postgres = Open();
         using var sqlite = new SqliteLedger(folder.File("ledger.db"));
@@ -54,6 +54,9 @@ public sealed class PostgresLedgerTests : IDisposable
 
         Assert.Equal(sqlite.Read().Select(r => Convert.ToHexString(r.Hash)), postgres.Read().Select(r => Convert.ToHexString(r.Hash)));
         Assert.True(LedgerVerifier.Verify(postgres).Verified);
+        string exported = Exported(postgres);
+        Assert.Equal(30, exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Exported(sqlite), exported);
     }
 
     [SkippableTheory]
@@ -139,6 +142,13 @@ public sealed class PostgresLedgerTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    private static string Exported(ILedger ledger)
+    {
+        using var output = new MemoryStream();
+        LedgerExporter.Export(ledger, ExportFormat.JsonLines, output);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
+    }
 
     private PostgresLedger Open()
     {
