@@ -10,7 +10,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
 
     protected abstract IDeviceStateStore Open();
 
-    [Fact]
+    [SkippableFact]
     public void An_unknown_device_loads_nothing()
     {
         using var store = Open();
@@ -19,7 +19,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.Equal(0, version);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Saves_with_the_current_version_succeed_and_bump_it()
     {
         using var store = Open();
@@ -34,7 +34,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.Equal(2, secondVersion);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0)]  // a second "new device" write for a known device
     [InlineData(1)]  // a writer that loaded before the last save
     [InlineData(7)]  // a version from the future
@@ -51,7 +51,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.Equal(2, version);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Saving_an_unknown_device_with_a_nonzero_version_is_refused()
     {
         using var store = Open();
@@ -59,7 +59,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.False(store.TryLoad(Device, out _, out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Of_racing_writers_from_one_version_exactly_one_wins()
     {
         using var store = Open();
@@ -75,7 +75,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.Equal(2, version);
     }
 
-    [Fact]
+    [SkippableFact]
     public void DeviceIds_lists_every_saved_device_including_ids_above_long_max()
     {
         using var store = Open();
@@ -86,7 +86,7 @@ public abstract class DeviceStateStoreContractTests : IDisposable
         Assert.Equal(new ulong[] { 5, 0xFFFF_FFFF_FFFF_FFFE }, store.DeviceIds());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_loaded_state_is_a_copy_the_caller_may_change()
     {
         using var store = Open();

@@ -2,7 +2,7 @@ using AqNano.Verifier.Lineage;
 
 namespace AqNano.Lineage.Tests;
 
-public sealed class SqliteLedgerContractTests : LedgerContractTests
+public sealed class SqliteLedgerContractTests : PersistentLedgerContractTests
 {
     protected override ILedger Open() => new SqliteLedger(Folder.File("ledger.db"));
 }
