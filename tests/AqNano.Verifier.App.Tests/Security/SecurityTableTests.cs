@@ -33,7 +33,7 @@ public sealed partial class SecurityTableTests
     {
         string table = string.Join("\n", SecurityTableRows()).ToLowerInvariant();
         string[] required = ["oversize", "another device's topics", "decision topic", "replay", "fork", "tamper", "flood",
-            "unauthenticated", "csrf", "path", "rateexceeded", "connection limit", "sigkill", "disk full", "read-only"];
+            "unauthenticated", "csrf", "path", "rateexceeded", "connection limit", "sigkill", "broker restart", "disk full", "read-only"];
         Assert.All(required, word => Assert.Contains(word, table));
         foreach (var reason in Enum.GetNames<AqNano.Protocol.Frames.FrameRejection>().Where(n => n != "None"))
         {
