@@ -25,6 +25,10 @@ public sealed class CliArgumentTests : IDisposable
     [InlineData("--broker", "mqtt://user:pw@host:1883", "credentials go in --broker-user")]
     [InlineData("--port", "70000", "--port must be a port number")]
     [InlineData("--listen", "everywhere", "--listen must be an IP address")]
+    [InlineData("--max-payload", "100", "the payload limit must be at least 184 bytes")]
+    [InlineData("--publish-rate", "0", "the publish rate must be above 0")]
+    [InlineData("--publish-burst", "0", "the publish burst must be at least 1")]
+    [InlineData("--max-connections", "0", "the connection limit must be at least 1")]
     public async Task Serve_refuses_bad_arguments(string option, string value, string expected)
     {
         var (code, _, errors) = await RunAsync("serve", option, value, "--ledger", Path.Combine(_folder, "l.db"));
@@ -99,6 +103,32 @@ public sealed class CliArgumentTests : IDisposable
         Assert.Contains("verified 2 records", verify.Output);
         Assert.Equal(0, export.Code);
         Assert.Equal(2, File.ReadAllLines(exported).Length);
+    }
+
+    [Fact]
+    public async Task Output_files_refuse_folders_symbolic_links_and_names_without_a_file()
+    {
+        string ledgerPath = Path.Combine(_folder, "ledger.db");
+        using (var ledger = new SqliteLedger(ledgerPath)) ledger.Append(1, "policy", 0, [], "{\"sha256\":\"00\"}");
+        string victim = Path.Combine(_folder, "victim.txt");
+        File.WriteAllText(victim, "keep");
+        string link = Path.Combine(_folder, "out.md");
+        File.CreateSymbolicLink(link, victim);
+        string traversal = Path.Combine(_folder, "no-such-folder", "..", "..", "elsewhere", "out.md");
+
+        var throughLink = await RunAsync("report", "--ledger", ledgerPath, "--out", link);
+        var exportLink = await RunAsync("lineage", "export", "--ledger", ledgerPath, "--out", link);
+        var intoFolder = await RunAsync("report", "--ledger", ledgerPath, "--out", _folder + "/");
+        var dotDot = await RunAsync("lineage", "export", "--ledger", ledgerPath, "--out", traversal);
+
+        Assert.Equal(2, throughLink.Code);
+        Assert.Contains("is a symbolic link", throughLink.Errors);
+        Assert.Equal(2, exportLink.Code);
+        Assert.Equal(2, intoFolder.Code);
+        Assert.Contains("names no file", intoFolder.Errors);
+        Assert.Equal(2, dotDot.Code);
+        Assert.Contains($"folder not found: {Path.GetFullPath(Path.Combine(_folder, "..", "elsewhere"))}", dotDot.Errors);
+        Assert.Equal("keep", File.ReadAllText(victim));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class BrokerHarness : IAsyncDisposable
     public int Port { get; private set; }
     public int TlsPort { get; private set; }
 
-    public static async Task<BrokerHarness> StartAsync()
+    public static async Task<BrokerHarness> StartAsync(BrokerLimits? limits = null)
     {
         var harness = new BrokerHarness { Port = FreePort.Next(), TlsPort = FreePort.Next() };
         var certificate = LocalCertificateAuthority.LoadOrCreate(Path.Combine(harness._folder, "tls"), ["127.0.0.1", "localhost"], out _, out _);
@@ -28,6 +28,7 @@ public sealed class BrokerHarness : IAsyncDisposable
         {
             Listen = IPAddress.Loopback, Port = harness.Port, TlsPort = harness.TlsPort,
             TlsCertificate = certificate, ControllerPassword = ControllerPassword,
+            Limits = limits ?? new BrokerLimits(),
         };
         harness.Broker = new EmbeddedBroker(options, harness.Verifier, harness.Metrics, TimeProvider.System, NullLogger.Instance);
         await harness.Broker.StartAsync();

@@ -12,6 +12,9 @@ public sealed class BrokerConnection(long number, string clientId, string endpoi
     public PathMode Path { get; } = path;
     public ConnectionRole Role { get; } = role;
 
+    /// <summary>This connection's publish rate budget (issue 7 item 5).</summary>
+    public PublishBudget Budget { get; } = new();
+
     /// <summary>The label passed to the verifier as InboundFrame.Connection: unique per connection.</summary>
     public string Label => $"{ClientId}#{Number}";
 

@@ -60,6 +60,9 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     public FrameIngest Ingest { get; }
 
+    /// <summary>Live connections (what <see cref="BrokerLimits.MaxConnections"/> bounds).</summary>
+    public int ConnectionCount => _connections.Count;
+
     public async Task StartAsync()
     {
         await _server.StartAsync();
@@ -104,6 +107,14 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     private Task OnValidating(ValidatingConnectionEventArgs args)
     {
+        if (_connections.Count >= _options.Limits.MaxConnections)
+        {
+            // Checked before credentials: a full broker spends nothing more on the newcomer.
+            args.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
+            _metrics.Refused(Refusal.ConnectionLimit);
+            _logger.LogWarning("refused connection from {Endpoint}: {Count} connections is the limit", args.RemoteEndPoint, _options.Limits.MaxConnections);
+            return Task.CompletedTask;
+        }
         var role = ConnectionRole.Device;
         if (args.UserName == ControllerUserName)
         {
@@ -147,6 +158,11 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         {
             refusal = Refusal.NotOwner;
         }
+        else if (OverLimit(connection, message) is var limit && limit != Refusal.None)
+        {
+            // Before the verifier: a flood must cost neither a judgement nor a ledger write.
+            refusal = limit;
+        }
         else if (Topics.Classify(message.Topic, out ulong deviceId) == TopicKind.Observation)
         {
             // Obs frames are never retained: a retained copy would show a reveal to later subscribers.
@@ -174,12 +190,26 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         if (refusal != Refusal.None)
         {
             args.ProcessPublish = false;
-            args.Response.ReasonCode = refusal == Refusal.VerifierRefused ? MqttPubAckReasonCode.PayloadFormatInvalid : MqttPubAckReasonCode.NotAuthorized;
+            args.Response.ReasonCode = refusal switch
+            {
+                Refusal.VerifierRefused => MqttPubAckReasonCode.PayloadFormatInvalid,
+                Refusal.PayloadTooLarge or Refusal.RateExceeded => MqttPubAckReasonCode.QuotaExceeded,
+                _ => MqttPubAckReasonCode.NotAuthorized,
+            };
             args.Response.ReasonString = refusal.ToString();
             _metrics.Refused(refusal);
             _logger.LogDebug("dropped publish on {Topic} from {Connection}: {Refusal}", message.Topic, connection, refusal);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Size first (no token spent on a packet that is refused anyway), then the rate budget.
+    /// The authenticated controller is exempt from the rate: it speaks for every device at once.</summary>
+    private Refusal OverLimit(BrokerConnection connection, MqttApplicationMessage message)
+    {
+        if (message.Payload.Length > _options.Limits.MaxPayloadBytes) return Refusal.PayloadTooLarge;
+        if (connection.Role == ConnectionRole.Controller) return Refusal.None;
+        return connection.Budget.TryTake(_options.Limits, Environment.TickCount64) ? Refusal.None : Refusal.RateExceeded;
     }
 
     private Task OnSubscribe(InterceptingSubscriptionEventArgs args)

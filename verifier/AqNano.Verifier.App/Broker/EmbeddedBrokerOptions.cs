@@ -13,4 +13,6 @@ public sealed class EmbeddedBrokerOptions
     public X509Certificate2? TlsCertificate { get; init; }
     /// <summary>Password of the "controller" user (downlink app traffic); null: no controllers.</summary>
     public string? ControllerPassword { get; init; }
+    /// <summary>Per-client payload size and publish rate, and the connection limit (issue 7 item 5).</summary>
+    public BrokerLimits Limits { get; init; } = new();
 }

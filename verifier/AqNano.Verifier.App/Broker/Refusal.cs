@@ -25,4 +25,10 @@ public enum Refusal
     RetainForbidden,
     /// <summary>The ledger could not take the frame: no PUBACK, the connection is closed, the board resends.</summary>
     LedgerUnavailable,
+    /// <summary>A publish payload above BrokerLimits.MaxPayloadBytes: refused before the verifier sees it.</summary>
+    PayloadTooLarge,
+    /// <summary>A connection publishing faster than BrokerLimits.PublishesPerSecond (after its burst).</summary>
+    RateExceeded,
+    /// <summary>A CONNECT beyond BrokerLimits.MaxConnections.</summary>
+    ConnectionLimit,
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using AqNano.Verifier.App.Broker;
 using AqNano.Verifier.App.Hosting;
 using AqNano.Verifier.Policy;
 
@@ -23,12 +24,17 @@ public sealed class ServeOptionSet
     public Option<string?> OperatorPassword { get; } = new("--operator-password") { Description = "Dashboard password of user 'operator' (default: generated and printed)." };
     public Option<string?> ViewerPassword { get; } = new("--viewer-password") { Description = "Dashboard password of user 'viewer' (default: generated and printed)." };
     public Option<string?> ControllerPassword { get; } = new("--controller-password") { Description = "MQTT password of user 'controller' for downlink app traffic (default: generated and printed)." };
+    public Option<int> MaxPayload { get; } = new("--max-payload") { Description = "Largest MQTT publish payload the embedded broker takes, in bytes.", DefaultValueFactory = _ => new BrokerLimits().MaxPayloadBytes };
+    public Option<double> PublishRate { get; } = new("--publish-rate") { Description = "Sustained publishes per second per MQTT client (the controller is exempt).", DefaultValueFactory = _ => new BrokerLimits().PublishesPerSecond };
+    public Option<int> PublishBurst { get; } = new("--publish-burst") { Description = "Publishes a client may send at once before --publish-rate applies.", DefaultValueFactory = _ => new BrokerLimits().PublishBurst };
+    public Option<int> MaxConnections { get; } = new("--max-connections") { Description = "Live MQTT connections the embedded broker accepts.", DefaultValueFactory = _ => new BrokerLimits().MaxConnections };
     public Option<bool> JsonLogs { get; } = new("--json-logs") { Description = "Structured logs as JSON lines on stderr." };
 
     public void AddTo(Command command)
     {
         foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword,
-                     Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword, JsonLogs })
+                     Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword,
+                     MaxPayload, PublishRate, PublishBurst, MaxConnections, JsonLogs })
         {
             command.Add(option);
         }
@@ -51,6 +57,12 @@ public sealed class ServeOptionSet
             int port = result.GetValue(option);
             if (port < (allowZero ? 0 : 1) || port > 65535) { error = $"{option.Name} must be a port number, not {port}"; return false; }
         }
+        var limits = new BrokerLimits
+        {
+            MaxPayloadBytes = result.GetValue(MaxPayload), PublishesPerSecond = result.GetValue(PublishRate),
+            PublishBurst = result.GetValue(PublishBurst), MaxConnections = result.GetValue(MaxConnections),
+        };
+        if (limits.Problem() is { } problem) { error = problem; return false; }
         string? tlsCertificate = result.GetValue(TlsCertificate);
         if (tlsCertificate != null && !PathArguments.TryExistingFile(tlsCertificate, out tlsCertificate, out error)) return false;
         string? given = result.GetValue(Ledger);
@@ -63,6 +75,7 @@ public sealed class ServeOptionSet
             DashboardListen = dashboardListen, DashboardPort = result.GetValue(DashboardPort),
             StateFolder = Path.GetDirectoryName(ledgerPath)!, OperatorPassword = result.GetValue(OperatorPassword),
             ViewerPassword = result.GetValue(ViewerPassword), ControllerPassword = result.GetValue(ControllerPassword),
+            BrokerLimits = limits,
         };
         return true;
     }

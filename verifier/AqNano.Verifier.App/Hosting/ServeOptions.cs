@@ -24,5 +24,7 @@ public sealed record ServeOptions
     public string? OperatorPassword { get; init; }
     public string? ViewerPassword { get; init; }
     public string? ControllerPassword { get; init; }
+    /// <summary>The embedded broker's per-client and connection limits (issue 7 item 5).</summary>
+    public Broker.BrokerLimits BrokerLimits { get; init; } = new();
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -52,7 +52,7 @@ public sealed class VerifierHost : IAsyncDisposable
             _embedded = new EmbeddedBroker(new EmbeddedBrokerOptions
             {
                 Listen = _options.Listen, Port = _options.MqttPort, TlsPort = _options.TlsPort,
-                TlsCertificate = certificate, ControllerPassword = ControllerPassword,
+                TlsCertificate = certificate, ControllerPassword = ControllerPassword, Limits = _options.BrokerLimits,
             }, _backend.Verifier, Metrics, _clock, _logs.CreateLogger("aqnano.broker"));
             Ingest = _embedded.Ingest;
             await _embedded.StartAsync();
