@@ -26,7 +26,25 @@ namespace AqNano.Protocol
         public const byte ContextViolation = 18;
         public const byte UptimeRegression = 19;
 
-        /// <summary>The highest reason v1 defines; a Decision may carry others from a newer verifier.</summary>
-        public const byte Last = UptimeRegression;
+        // Appended by the verifier core (issue 5) for refused input; docs/VERIFIER.md says when each is used.
+        /// <summary>The bytes are not a v1 frame (the FrameRejection is in the record).</summary>
+        public const byte MalformedFrame = 20;
+        /// <summary>Not an obs topic, or the frame's deviceId differs from the topic's {id}.</summary>
+        public const byte TopicMismatch = 21;
+        /// <summary>A Decision (or another non-chain kind) published on an obs topic.</summary>
+        public const byte NotAChainFrame = 22;
+        /// <summary>A reveal that opens nothing kept (also an unknown id or epoch).</summary>
+        public const byte BrokenLink = 23;
+        /// <summary>A seq older than the ring, or a frame of a closed epoch.</summary>
+        public const byte StaleFrame = 24;
+        /// <summary>A second Genesis for an epoch already seen.</summary>
+        public const byte EpochReplayed = 25;
+        /// <summary>A Witness frame from a device the policy does not register as a witness.</summary>
+        public const byte UnregisteredWitness = 26;
+        /// <summary>A Genesis for a known id while both candidate slots are taken.</summary>
+        public const byte CandidateSlotsFull = 27;
+
+        /// <summary>The highest reason this version defines; a Decision may carry others from a newer verifier.</summary>
+        public const byte Last = CandidateSlotsFull;
     }
 }

@@ -1,4 +1,5 @@
 using AqNano.Protocol;
+using AqNano.Verifier.Evidence;
 
 namespace AqNano.Verifier;
 
@@ -21,4 +22,9 @@ public sealed record Judgement(
     bool Forward,
     bool TakeOwnership,
     byte[]? DecisionFrame,
-    string Explanation);
+    string Explanation)
+{
+    /// <summary>The evidence this judgement rested on (added by the verifier core; null for frames that never
+    /// reached a device's chain, such as malformed input).</summary>
+    public EvidenceSnapshot? Evidence { get; init; }
+}

@@ -27,4 +27,6 @@ public enum Verdict
     Witness,
     /// <summary>A valid next link of an epoch closed during its keep period: the identity is contended.</summary>
     Contended,
+    /// <summary>No frame: a device's standing re-judged by the timer, an operator or a witness's report (added by the verifier core).</summary>
+    Reassessed,
 }

@@ -1,0 +1,113 @@
+using AqNano.Protocol;
+using AqNano.Protocol.Chain;
+using AqNano.Protocol.Frames;
+using AqNano.Verifier.Evidence;
+using AqNano.Verifier.Policy;
+
+namespace AqNano.Verifier.Chains;
+
+/// <summary>Accepting a next link (DESIGN.md "next link"): the previous frame's delayed tag is checked with
+/// the reveal this link discloses, its pending evidence counts only if the tag holds, the clock and the
+/// interval are weighed, and the link becomes the canonical chain's last frame.</summary>
+internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
+{
+    private readonly byte[] _tag = new byte[32];
+
+    public void AcceptNext(DeviceState s, Frame f, ChainOutcome o, long nowMs, PathMode path)
+    {
+        o.Verdict = f.Kind == FrameKind.Witness ? Verdict.Witness : Verdict.Next;
+        ZonePolicy zone = policy.Zone(policy.ZoneOf(s.DeviceId));
+        CheckPreviousTag(s, f, o, zone);
+        CheckClock(s, f, o, nowMs);
+        MeasureInterval(s, o, nowMs, zone);
+        if (o.PreviousTagChecked && !o.ClockAnomaly && s.ContinuityDepth < uint.MaxValue) s.ContinuityDepth++;
+        if (s.LinksInEpoch < uint.MaxValue) s.LinksInEpoch++;
+        Record(s, f, o.Digest, nowMs, path, policy.RingSize);
+    }
+
+    /// <summary>Makes <paramref name="f"/> the last accepted frame of the canonical chain.</summary>
+    public static void Record(DeviceState s, Frame f, byte[] digest, long nowMs, PathMode path, int ringSize)
+    {
+        int index = s.RingIndex(f.Seq);
+        Array.Copy(f.Reveal, 0, s.RingReveals, index, 32);
+        Array.Copy(digest, 0, s.RingDigests, index, 32);
+        s.RingCount = (byte)Math.Min(s.RingCount + 1, ringSize);
+        s.LastSeq = f.Seq;
+        f.Commit.CopyTo(s.NextCommit, 0);
+        Array.Copy(f.Tag, 0, s.PendingTag, 0, DeviceState.TagPrefixSize);
+        s.PendingFlags = f.Flags;
+        s.PendingRequestedScope = f.RequestedScope;
+        s.PendingFeatureMask = f.FeatureMask;
+        f.Features.CopyTo(s.PendingFeatures, 0);
+        s.LastAcceptedMs = nowMs;
+        s.LastUptimeUs = f.UptimeUs;
+        if (s.Accepted < uint.MaxValue) s.Accepted++;
+        if (path == PathMode.Open) s.Set(StandingFlags.OpenPathInEpoch, true);
+    }
+
+    private void CheckPreviousTag(DeviceState s, Frame f, ChainOutcome o, ZonePolicy zone)
+    {
+        math.Tag(f.Reveal, 0, s.RingDigests, s.RingIndex(s.LastSeq), _tag, 0);
+        if (!ConstantTime.Equal(_tag, 0, s.PendingTag, 0, DeviceState.TagPrefixSize))
+        {
+            o.PreviousTagFailed = true;
+            s.Set(StandingFlags.Altered, true);
+            s.ContinuityDepth = 0;
+            if (s.AlteredFrames < ushort.MaxValue) s.AlteredFrames++;
+            if (s.Incidents < ushort.MaxValue) s.Incidents++;
+            o.Incidents.Add(new Incident("tamper", $"frame seq {s.LastSeq} failed its delayed tag: marked altered, its features and requested scope left the evidence"));
+            o.Notes.Add($"seq {s.LastSeq} altered in flight");
+            return;
+        }
+        o.PreviousTagChecked = true;
+        s.RequestedScope = s.PendingRequestedScope;
+        if (s.PendingFeatureMask != 0)
+        {
+            int anomaly = FeatureStatistics.CheckAndAdd(s, s.PendingFeatureMask, s.PendingFeatures, policy.Evidence, zone.Profile, out bool outside);
+            s.Set(StandingFlags.ContextViolation, outside);
+            s.Set(StandingFlags.FeatureAnomaly, anomaly >= 0 && !outside);
+            if (anomaly >= 0) o.Notes.Add($"{FeatureStatistics.Names[anomaly]} {(outside ? "outside the profile" : "far from history")}");
+        }
+        if ((s.PendingFlags & ObservationFlags.DivergenceSeen) != 0 && !s.Has(StandingFlags.DivergenceSeen))
+        {
+            s.Set(StandingFlags.DivergenceSeen, true);
+            s.ContinuityDepth = 0;
+            if (s.Incidents < ushort.MaxValue) s.Incidents++;
+            o.Incidents.Add(new Incident("divergence", $"seq {s.LastSeq} says the device saw a Decision acknowledging a frame it did not send"));
+        }
+    }
+
+    private void CheckClock(DeviceState s, Frame f, ChainOutcome o, long nowMs)
+    {
+        bool regression = f.UptimeUs <= s.LastUptimeUs && s.LastUptimeUs != 0;
+        s.Set(StandingFlags.UptimeRegression, regression);
+        if (regression) { o.ClockAnomaly = true; o.Notes.Add("uptime went backwards within the epoch"); return; }
+        long offsetUs = nowMs * 1000 - (long)f.UptimeUs;
+        bool slow = (f.Flags & ObservationFlags.SlowClock) != 0;
+        bool ahead = ClockSkew.IsAhead(s, f.UptimeUs, offsetUs, policy.Evidence, slow);
+        if (!slow) ClockSkew.Add(s, f.UptimeUs, offsetUs);
+        double? skew = ClockSkew.SkewPpm(s, policy.Evidence.SkewMinSpanSeconds);
+        bool offHistory = skew is double ppm && !float.IsNaN(s.HistoricSkewPpm) && Math.Abs(ppm - s.HistoricSkewPpm) > policy.Evidence.SkewAnomalyPpm;
+        s.Set(StandingFlags.SkewAnomaly, ahead || offHistory);
+        if (ahead) o.Notes.Add("uptime ran ahead of wall time beyond the measured skew");
+        if (offHistory) o.Notes.Add($"skew {skew:0} ppm differs from the device's history {s.HistoricSkewPpm:0} ppm");
+        o.ClockAnomaly = ahead || offHistory;
+    }
+
+    private void MeasureInterval(DeviceState s, ChainOutcome o, long nowMs, ZonePolicy zone)
+    {
+        double interval = s.IntervalMs > 0 ? s.IntervalMs : zone.Profile.IntervalMs;
+        long delta = nowMs - s.LastAcceptedMs;
+        if (delta > policy.MissedLinkIntervals * interval)
+        {
+            o.TimeGap = true;
+            if (s.GapsInEpoch < ushort.MaxValue) s.GapsInEpoch++;
+            o.Notes.Add($"resumed after {delta / 1000.0:0.#} s without a link");
+        }
+        // An outage is not an interval: only deltas near the current estimate refine it.
+        if (delta > 0 && delta <= 4 * interval)
+        {
+            s.IntervalMs = s.IntervalMs > 0 ? (float)(0.875 * s.IntervalMs + 0.125 * delta) : delta;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace AqNano.Verifier.Chains;
+
+/// <summary>Persistent facts about a device that bound its admission (DESIGN.md "The verifier's rules",
+/// "Evidence"). Incident flags stay until an operator reinstates; anomaly flags follow the latest checked frame.</summary>
+[Flags]
+public enum StandingFlags : uint
+{
+    None = 0,
+    /// <summary>Clone evidence on a confidential path: Refused until an operator resolves.</summary>
+    Quarantined = 1 << 0,
+    OperatorRevoked = 1 << 1,
+    /// <summary>A closed epoch linked during its keep period: both epochs Deferred.</summary>
+    Contended = 1 << 2,
+    /// <summary>A frame's delayed tag failed: monitored.</summary>
+    Altered = 1 << 3,
+    OpenPathConflict = 1 << 4,
+    WitnessDisagreement = 1 << 5,
+    DivergenceSeen = 1 << 6,
+    FeatureAnomaly = 1 << 7,
+    SkewAnomaly = 1 << 8,
+    ContextViolation = 1 << 9,
+    UptimeRegression = 1 << 10,
+    /// <summary>The current epoch is the device's first (a new device, trust on first use).</summary>
+    FirstEpoch = 1 << 11,
+    /// <summary>A registered witness agreed with a frame of the current epoch.</summary>
+    Witnessed = 1 << 12,
+    /// <summary>Some accepted frame of the current epoch came over an open path: its reveals may be public.</summary>
+    OpenPathInEpoch = 1 << 13,
+    /// <summary>The current epoch was promoted from a candidate (a reboot or a takeover).</summary>
+    PromotedEpoch = 1 << 14,
+    /// <summary>Two candidates are held: only an operator or a registered witness promotes.</summary>
+    TwoCandidates = 1 << 15,
+    /// <summary>A grant failed its verification: the scope stays at the last verified grant until clean links resume.</summary>
+    GrantProbation = 1 << 16,
+
+    /// <summary>Incidents an operator's Reinstate clears.</summary>
+    OperatorResolvable = Quarantined | OperatorRevoked | Contended | Altered | OpenPathConflict | WitnessDisagreement | DivergenceSeen,
+    /// <summary>Anomalies recomputed from each checked frame.</summary>
+    FrameAnomalies = FeatureAnomaly | SkewAnomaly | ContextViolation | UptimeRegression,
+}

@@ -1,0 +1,27 @@
+using AqNano.Verifier.Chains;
+
+namespace AqNano.Verifier;
+
+/// <summary>A device as the verifier holds it in memory: its persisted state and store version, its lock, and
+/// what is shown but not persisted (the last explanation, the trust slope, counters of ignored input).</summary>
+internal sealed class DeviceSlot(DeviceState state, long version)
+{
+    public const int SlopeLength = 32;
+    public readonly object Gate = new();
+    public DeviceState State = state;
+    public long Version = version;
+    public string Explanation = "";
+    public PathMode LastPath;
+    public long Duplicates;
+    public long Refusals;
+    public long DroppedFromNonOwner;
+    private readonly Queue<int> _slope = new();
+
+    public void RecordDepth(uint depth)
+    {
+        if (_slope.Count == SlopeLength) _slope.Dequeue();
+        _slope.Enqueue((int)Math.Min(depth, int.MaxValue));
+    }
+
+    public IReadOnlyList<int> Slope() => _slope.ToArray();
+}

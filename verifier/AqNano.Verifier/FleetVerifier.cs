@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using AqNano.Protocol;
+using AqNano.Protocol.Frames;
+using AqNano.Verifier.Chains;
+using AqNano.Verifier.Evidence;
+using AqNano.Verifier.Lineage;
+using AqNano.Verifier.Policy;
+using AqNano.Verifier.Stores;
+
+namespace AqNano.Verifier;
+
+/// <summary>The verifier core (issue 5): judges every obs frame against the device's canonical chain in the
+/// order docs/VERIFIER.md fixes, weighs the evidence, decides admission, actuates grants and writes every
+/// step to the ledger before returning. Per-device locks; the same frames and clock give the same judgements.</summary>
+public sealed partial class FleetVerifier : IVerifier, IFleetView
+{
+    private readonly ConcurrentDictionary<ulong, DeviceSlot> _slots = new();
+    private readonly object _createGate = new();
+    private readonly LedgerRecorder _ledger;
+    private readonly IDeviceStateStore? _store;
+    private readonly TimeProvider _clock;
+    private readonly IdentityRate _identityRate = new();
+    private readonly ConcurrentQueue<Judgement> _pending = new();
+    private VerifierPolicy _policy;
+    private RefusalBudget _refusals;
+    private ThreadLocal<JudgeWorker> _workers;
+
+    public event Action<Judgement>? Judged;
+
+    /// <param name="store">Persists each device's state after every judgement; null keeps state in memory only.</param>
+    public FleetVerifier(VerifierPolicy policy, ILedger ledger, TimeProvider clock, IDeviceStateStore? store = null, string policySource = "defaults")
+    {
+        _policy = policy;
+        _ledger = new LedgerRecorder(ledger);
+        _store = store;
+        _clock = clock;
+        _refusals = new RefusalBudget(policy.RefusalBudgetPerSource);
+        _workers = new ThreadLocal<JudgeWorker>(() => new JudgeWorker(_policy));
+        LoadStates();
+        _ledger.Policy(NowMs(), PolicyLoader.Sha256Hex(policy), policySource);
+    }
+
+    public VerifierPolicy Policy => _policy;
+
+    /// <summary>A policy change takes effect for the next frame and is recorded in the ledger.</summary>
+    public void ApplyPolicy(VerifierPolicy policy, string source)
+    {
+        _policy = policy;
+        _refusals = new RefusalBudget(policy.RefusalBudgetPerSource);
+        _workers = new ThreadLocal<JudgeWorker>(() => new JudgeWorker(policy));
+        _ledger.Policy(NowMs(), PolicyLoader.Sha256Hex(policy), source);
+    }
+
+    public ushort GrantedScope(ulong deviceId) =>
+        _slots.TryGetValue(deviceId, out DeviceSlot? slot) ? slot.State.GrantedScope : Scopes.Observe;
+
+    public Judgement Judge(InboundFrame input)
+    {
+        Judgement judgement = JudgeFrame(input, out ulong subjectWitness);
+        if (subjectWitness != 0) Corroborate(judgement, input.ReceivedUnixMs);
+        Judged?.Invoke(judgement);
+        return judgement;
+    }
+
+    private Judgement JudgeFrame(InboundFrame input, out ulong witnessDevice)
+    {
+        witnessDevice = 0;
+        long now = input.ReceivedUnixMs;
+        ReadOnlySpan<byte> payload = input.Payload.Span;
+        if (Topics.Classify(input.Topic, out ulong topicId) != TopicKind.Observation)
+            return Refuse(input, topicId, null, Verdict.Malformed, Reasons.TopicMismatch, $"'{Shorten(input.Topic)}' is not an obs topic");
+        JudgeWorker w = _workers.Value!;
+        FrameRejection rejection = payload.Length > w.Buffer.Length ? FrameRejection.LengthMismatch : FrameRejection.None;
+        if (rejection == FrameRejection.None)
+        {
+            payload.CopyTo(w.Buffer);
+            FrameCodec.TryParse(w.Buffer, 0, payload.Length, w.Frame, out rejection);
+        }
+        if (rejection != FrameRejection.None)
+            return Refuse(input, topicId, null, Verdict.Malformed, Reasons.MalformedFrame, $"not a v1 frame: {rejection}");
+        Frame f = w.Frame;
+        if (f.DeviceId != topicId)
+            return Refuse(input, topicId, f, Verdict.Malformed, Reasons.TopicMismatch, $"deviceId {Hex.FromWire(f.DeviceId)} differs from the topic's id");
+        if (!f.IsChainLink)
+            return Refuse(input, topicId, f, Verdict.Malformed, Reasons.NotAChainFrame, $"a {f.Kind} frame on an obs topic");
+        if (f.Kind == FrameKind.Witness && !_policy.IsWitness(f.DeviceId))
+            return Refuse(input, topicId, f, Verdict.Witness, Reasons.UnregisteredWitness, "witness frame from an unregistered device");
+
+        if (!_slots.TryGetValue(f.DeviceId, out DeviceSlot? slot))
+        {
+            if (f.Kind != FrameKind.Genesis)
+                return Refuse(input, topicId, f, Verdict.Broken, Reasons.BrokenLink, "unknown id: the reveal opens nothing kept");
+            lock (_createGate)
+            {
+                if (!_slots.TryGetValue(f.DeviceId, out slot)) return NewDevice(input, w, payload);
+            }
+        }
+        lock (slot.Gate)
+        {
+            Judgement judgement = JudgeKnown(slot, input, w, payload);
+            if (judgement.Verdict == Verdict.Witness && judgement.Reason != Reasons.UnregisteredWitness) witnessDevice = f.DeviceId;
+            return judgement;
+        }
+    }
+
+    private Judgement NewDevice(InboundFrame input, JudgeWorker w, ReadOnlySpan<byte> payload)
+    {
+        Frame f = w.Frame;
+        long now = input.ReceivedUnixMs;
+        string zoneName = _policy.ZoneOf(f.DeviceId);
+        ZonePolicy zone = _policy.Zone(zoneName);
+        bool allowlisted = _policy.IsAllowlisted(f.DeviceId);
+        if (zone.AllowlistOnly && !allowlisted)
+            return Refuse(input, f.DeviceId, f, Verdict.Genesis, Reasons.NotAllowlisted, $"zone {zoneName} admits allowlisted ids only");
+        if (!allowlisted && !_identityRate.TryAdmit(zoneName, zone.NewIdentitiesPerHour, now))
+            return Refuse(input, f.DeviceId, f, Verdict.Genesis, Reasons.IdentityRateExceeded, $"zone {zoneName} reached {zone.NewIdentitiesPerHour} new identities this hour");
+
+        var s = new DeviceState { DeviceId = f.DeviceId, Epoch = f.Epoch, EpochStartMs = now };
+        var o = new ChainOutcome { Verdict = Verdict.Genesis };
+        w.Math.FrameDigest(w.Buffer, 0, payload.Length - 32, o.Digest, 0);
+        LinkAcceptance.Record(s, f, o.Digest, now, input.Path, _policy.RingSize);
+        s.Set(StandingFlags.FirstEpoch, true);
+        s.OwnerHash = ConnectionHash(input.Connection);
+        s.LastSeenMs = now;
+        EpochMemory.Remember(s, f.Epoch);
+        ClockSkew.Add(s, f.UptimeUs, now * 1000 - (long)f.UptimeUs);
+        o.Notes.Add($"Genesis of a new device in zone {zoneName} (trust on first use)");
+        var slot = new DeviceSlot(s, 0);
+        lock (slot.Gate)
+        {
+            _slots[f.DeviceId] = slot;
+            return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
+        }
+    }
+
+    private Judgement JudgeKnown(DeviceSlot slot, InboundFrame input, JudgeWorker w, ReadOnlySpan<byte> payload)
+    {
+        DeviceState s = slot.State;
+        Frame f = w.Frame;
+        long now = input.ReceivedUnixMs;
+        ulong connection = ConnectionHash(input.Connection);
+        bool owner = s.OwnerHash == 0 || s.OwnerHash == connection;
+        ChainOutcome o = w.Rules.Judge(s, f, w.Buffer, payload.Length, now, input.Path, connection);
+        if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload);
+        slot.LastPath = input.Path;
+        if (o.Verdict == Verdict.Duplicate)
+        {
+            slot.Duplicates++;
+            if (!owner) slot.DroppedFromNonOwner++;
+            return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Duplicate, s.Mode, s.Reason, s.GrantedScope, owner, false, null,
+                $"duplicate {Hex.FromWire(f.Epoch)}:{f.Seq}: ignored{(owner ? "" : ", from a non-owner: dropped")}");
+        }
+        s.LastSeenMs = now;
+        bool take = o.Verdict is Verdict.Next or Verdict.Witness || o.Promoted;
+        if (take) s.OwnerHash = connection;
+        return Finish(slot, o, input, f, payload, take, forward: true);
+    }
+
+    private Judgement RefuseKnown(DeviceSlot slot, ChainOutcome o, InboundFrame input, Frame f, ReadOnlySpan<byte> payload)
+    {
+        DeviceState s = slot.State;
+        slot.Refusals++;
+        string notes = string.Join("; ", o.Notes);
+        if (o.Verdict == Verdict.Gap && f.Epoch == s.Epoch)
+        {
+            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq.
+            string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, Decision acks seq {s.LastSeq}";
+            RecordRefusal(input, f.DeviceId, f, payload, Verdict.Gap, Reasons.Gap, explanation);
+            byte[] decision = DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, input.ReceivedUnixMs);
+            return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Gap, s.Mode, Reasons.Gap, s.GrantedScope, false, false, decision, explanation)
+            { Evidence = Snapshot(s, "gap") };
+        }
+        return Refuse(input, f.DeviceId, f, o.Verdict, o.RefusalReason, notes, s.GrantedScope);
+    }
+
+    private Judgement Refuse(InboundFrame input, ulong deviceId, Frame? f, Verdict verdict, byte reason, string why, ushort? granted = null)
+    {
+        ulong epoch = f?.Epoch ?? 0;
+        uint seq = f?.Seq ?? 0;
+        string explanation = $"{LedgerRecorder.VerdictName(verdict)} {Hex.FromWire(epoch)}:{seq} refused ({ReasonNames.Of(reason)}): {why}";
+        RecordRefusal(input, deviceId, f, input.Payload.Span, verdict, reason, explanation);
+        return new Judgement(deviceId, epoch, seq, verdict, DecisionMode.Refused, reason, granted ?? GrantedScope(deviceId), false, false, null, explanation);
+    }
+
+    private void RecordRefusal(InboundFrame input, ulong deviceId, Frame? f, ReadOnlySpan<byte> payload, Verdict verdict, byte reason, string explanation)
+    {
+        long now = input.ReceivedUnixMs;
+        if (_refusals.TryRecord(input.Connection, out long suppressed, out bool writeCount))
+        {
+            _ledger.Refusal(now, deviceId, payload, verdict, reason, f?.Epoch ?? 0, f?.Seq ?? 0, input.Connection, input.Path, explanation);
+        }
+        else if (writeCount)
+        {
+            _ledger.RefusalCount(now, input.Connection, suppressed);
+        }
+    }
+
+    private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static ulong ConnectionHash(string connection)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection ?? ""), hash);
+        ulong value = BitConverter.ToUInt64(hash);
+        return value == 0 ? 1 : value;
+    }
+
+    private static string Shorten(string? text) => text == null ? "" : text.Length <= 80 ? text : text[..80] + "...";
+}
