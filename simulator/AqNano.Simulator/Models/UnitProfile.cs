@@ -1,0 +1,63 @@
+namespace AqNano.Simulator.Models;
+
+/// <summary>Everything that makes one simulated unit differ from its siblings, drawn once from the
+/// fleet seed and the unit's index (issue 4 "each unit different, all drawn from a seed"). Tests
+/// compare what they measure from a unit's ports with these values.</summary>
+public sealed record UnitProfile(
+    int Index,
+    BoardKind Kind,
+    byte[] ChipId,
+    double SkewPpm,
+    double TemperatureCoefficientPpmPerSquaredC,
+    double AdcOffsetCounts,
+    double AdcGain,
+    double AdcNoiseCounts,
+    double AdcFloatLevelCounts,
+    double AdcNonlinearityCounts,
+    double AdcAgeingCountsPerDay,
+    double LoopTimeUs,
+    double LoopJitterUs,
+    double SiteTemperatureC,
+    double DailyTemperatureSwingC,
+    double SiteHumidityPercent,
+    double DailyHumiditySwingPercent,
+    double DailyPhaseHours,
+    int FreeMemoryBytes)
+{
+    /// <summary>Espressif's OUI 24:0A:C4, so that simulated MACs look like real ESP32 station MACs.</summary>
+    private static readonly byte[] EspressifOui = { 0x24, 0x0A, 0xC4 };
+
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind)
+    {
+        SeededRandom random = SeededRandom.Derive(fleetSeed, (ulong)index, 0x756E6974 /* "unit" */);
+        byte[] chipId = new byte[kind == BoardKind.Esp32 ? 6 : 12];
+        random.Fill(chipId, 0, chipId.Length);
+        if (kind == BoardKind.Esp32)
+        {
+            Array.Copy(EspressifOui, chipId, EspressifOui.Length);
+        }
+        return new UnitProfile(
+            index,
+            kind,
+            chipId,
+            // Crystal tolerance: a spread of about ±30 ppm (issue 4), uniform over the lot.
+            SkewPpm: random.Uniform(-30, 30),
+            // Tuning-fork crystals bend parabolically around 25 °C, typically -0.034 ppm/°C².
+            TemperatureCoefficientPpmPerSquaredC: random.Gaussian(-0.034, 0.004),
+            AdcOffsetCounts: random.Gaussian(0, 15),
+            AdcGain: random.Gaussian(1, 0.015),
+            AdcNoiseCounts: random.Uniform(2, 9),
+            AdcFloatLevelCounts: random.Uniform(1200, 2800),
+            // ESP32's SAR ADC bows by tens of counts mid-range; the STM32's is close to linear.
+            AdcNonlinearityCounts: kind == BoardKind.Esp32 ? random.Uniform(10, 60) : random.Uniform(0, 4),
+            AdcAgeingCountsPerDay: random.Gaussian(0, 0.5),
+            LoopTimeUs: random.Uniform(20, 80),
+            LoopJitterUs: random.Uniform(1, 6),
+            SiteTemperatureC: random.Uniform(18, 27),
+            DailyTemperatureSwingC: random.Uniform(1, 5),
+            SiteHumidityPercent: random.Uniform(35, 60),
+            DailyHumiditySwingPercent: random.Uniform(3, 10),
+            DailyPhaseHours: random.Uniform(0, 24),
+            FreeMemoryBytes: kind == BoardKind.Esp32 ? 90_000 + random.NextInt(40_000) : 40_000 + random.NextInt(20_000));
+    }
+}

@@ -1,0 +1,35 @@
+using AqNano.Simulator.Fleet;
+
+namespace AqNano.Simulator.Scenarios.Attacks;
+
+/// <summary>"clone": at the attack's minute, a second board is given a copy of the target's RAM
+/// (chain state, epoch, seq) and runs on from it over its own connection; with Count > 1, that many
+/// consecutive targets from Target on (a compromised batch). DESIGN.md: whoever sends the next link
+/// first is canonical, the other's frames conflict.</summary>
+public sealed class CloneAttack : AttackBase
+{
+    public override string Kind => "clone";
+
+    protected override void Setup(ScenarioRun run, AttackSpec spec)
+    {
+        for (int k = 0; k < spec.Count; k++)
+        {
+            SimulatedBoard target = run.Devices[spec.Target + k];
+            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Kind);
+            ulong id = run.DeviceIdOf(target);
+            run.Roles["target"].Add(id, target.Name);
+            run.Roles["clone"].Add(id, clone.Name);
+            run.Scheduler.At(run.MinutesToUs(spec.AtMinute), () =>
+            {
+                if (!target.IsRunning || target.Program == null)
+                {
+                    Note($"{target.Name} not running at minute {spec.AtMinute}: nothing to clone");
+                    return;
+                }
+                clone.StartAsCloneOf(target);
+                ActionCount++;
+                Note($"{clone.Name} runs on from {target.Name}'s RAM at seq {target.Program.LastSeq}");
+            });
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using AqNano.Firmware.Core.Ports;
+using AqNano.Protocol;
+using AqNano.Protocol.Frames;
+using AqNano.Simulator.Time;
+
+namespace AqNano.Simulator.Scenarios.Attacks;
+
+/// <summary>Sits on a device's path: from <paramref name="startUs"/> on, for the next Count
+/// Observations it sends n' (the seen reveal, its own commitment, rewritten fields) first and
+/// releases the device's own frame n only after a hold. It acknowledges n to the device itself.</summary>
+public sealed class ManInTheMiddleUplink : IUplink
+{
+    private readonly IUplink _inner;
+    private readonly ISimulationScheduler _scheduler;
+    private readonly FrameForge _forge;
+    private readonly long _startUs;
+    private readonly long _holdUs;
+    private readonly Action<Frame> _onHeld;
+    private readonly Frame _seen = new();
+    private int _remaining;
+
+    public ManInTheMiddleUplink(IUplink inner, ISimulationScheduler scheduler, FrameForge forge, long startUs, long holdUs, int count, Action<Frame> onHeld)
+    {
+        _inner = inner;
+        _scheduler = scheduler;
+        _forge = forge;
+        _startUs = startUs;
+        _holdUs = holdUs;
+        _remaining = count;
+        _onHeld = onHeld;
+    }
+
+    public bool IsConnected => _inner.IsConnected;
+
+    public bool Publish(string topic, byte[] payload, int offset, int length, bool retain)
+    {
+        if (_remaining <= 0 || _scheduler.NowUs < _startUs || !topic.EndsWith(Topics.ObservationSuffix, StringComparison.Ordinal)
+            || !FrameCodec.TryParse(payload, offset, length, _seen, out _) || _seen.Kind != FrameKind.Observation)
+        {
+            return _inner.Publish(topic, payload, offset, length, retain);
+        }
+        byte[] forged = _forge.CompeteWith(_seen, Rewrites.ClaimEverything);
+        if (!_inner.Publish(topic, forged, 0, forged.Length, retain)) return false;
+        _remaining--;
+        _onHeld(_seen);
+        byte[] original = payload.AsSpan(offset, length).ToArray();
+        _scheduler.At(_scheduler.NowUs + _holdUs, () => Release(topic, original, retain, tries: 30));
+        return true;
+    }
+
+    public bool Subscribe(string topic) => _inner.Subscribe(topic);
+
+    public int Receive(byte[] buffer, int offset, out string topic) => _inner.Receive(buffer, offset, out topic);
+
+    private void Release(string topic, byte[] original, bool retain, int tries)
+    {
+        if (_inner.Publish(topic, original, 0, original.Length, retain) || tries <= 1) return;
+        _scheduler.At(_scheduler.NowUs + 1_000_000, () => Release(topic, original, retain, tries - 1));
+    }
+}

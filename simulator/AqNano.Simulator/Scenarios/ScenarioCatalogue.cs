@@ -1,0 +1,102 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AqNano.Simulator.Models;
+using AqNano.Simulator.Network;
+
+namespace AqNano.Simulator.Scenarios;
+
+/// <summary>The scenarios as data: the built-in catalogue (one JSON file each under
+/// Scenarios/Catalogue, embedded) plus any files or folders a user points at. A file that does not
+/// describe a valid scenario is refused with the file's name and why.</summary>
+public static class ScenarioCatalogue
+{
+    private const string ResourcePrefix = "AqNano.Simulator.Scenarios.";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+    };
+
+    public static IReadOnlyList<ScenarioDefinition> BuiltIn()
+    {
+        Assembly assembly = typeof(ScenarioCatalogue).Assembly;
+        List<ScenarioDefinition> scenarios = new();
+        foreach (string resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix) && r.EndsWith(".json")).Order(StringComparer.Ordinal))
+        {
+            using Stream stream = assembly.GetManifestResourceStream(resource)!;
+            scenarios.Add(Parse(new StreamReader(stream).ReadToEnd(), resource[ResourcePrefix.Length..]));
+        }
+        return scenarios;
+    }
+
+    /// <summary>A scenario by name from the built-in catalogue, or from a JSON file at that path.</summary>
+    public static ScenarioDefinition Find(string nameOrPath)
+    {
+        if (File.Exists(nameOrPath)) return Parse(File.ReadAllText(nameOrPath), nameOrPath);
+        ScenarioDefinition? found = BuiltIn().FirstOrDefault(s => s.Name == nameOrPath);
+        return found ?? throw new ScenarioException(
+            $"no scenario '{nameOrPath}'; built in: {string.Join(", ", BuiltIn().Select(s => s.Name))}");
+    }
+
+    public static IReadOnlyList<ScenarioDefinition> LoadFolder(string folder) =>
+        Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => Parse(File.ReadAllText(f), f)).ToList();
+
+    public static ScenarioDefinition Parse(string json, string source)
+    {
+        ScenarioDefinition? scenario;
+        try
+        {
+            scenario = JsonSerializer.Deserialize<ScenarioDefinition>(json, Json);
+        }
+        catch (JsonException exception)
+        {
+            throw new ScenarioException($"{source}: {exception.Message}");
+        }
+        if (scenario == null) throw new ScenarioException($"{source}: empty");
+        Validate(scenario, source);
+        return scenario;
+    }
+
+    public static string ToJson(ScenarioDefinition scenario) => JsonSerializer.Serialize(scenario, Json);
+
+    public static LinkPath ParsePath(string path) => path switch
+    {
+        "open" => LinkPath.Open,
+        "confidential" => LinkPath.Confidential,
+        _ => throw new ScenarioException($"path must be open or confidential, not '{path}'"),
+    };
+
+    public static BoardKind ParseKind(string kind) =>
+        Enum.TryParse(kind, ignoreCase: true, out BoardKind parsed) ? parsed : throw new ScenarioException($"unknown board kind '{kind}'");
+
+    private static void Validate(ScenarioDefinition s, string source)
+    {
+        void Require(bool condition, string what)
+        {
+            if (!condition) throw new ScenarioException($"{source}: {what}");
+        }
+        Require(s.Name.Length > 0, "name is empty");
+        Require(s.Devices >= 0 && s.Gateways >= 0, "devices and gateways must not be negative");
+        Require(s.IntervalSeconds >= 0.1, "intervalSeconds must be at least 0.1");
+        Require(s.DurationMinutes > 0, "durationMinutes must be positive");
+        Require(s.BoardKinds.Length > 0, "boardKinds is empty");
+        ParsePath(s.Path);
+        foreach (string kind in s.BoardKinds) ParseKind(kind);
+        foreach (OutageSpec o in s.Outages) Require(o.Device >= 0 && o.Device < s.Devices && o.ForMinutes > 0, $"outage of device {o.Device} is out of range");
+        foreach (RebootSpec r in s.Reboots) Require(r.Device >= 0 && r.Device < s.Devices, $"reboot of device {r.Device} is out of range");
+        foreach (AttackSpec a in s.Attacks)
+        {
+            Require(AttackCatalogue.Kinds.Contains(a.Kind), $"unknown attack '{a.Kind}'; known: {string.Join(", ", AttackCatalogue.Kinds)}");
+            Require(a.Target >= 0 && a.Target + (a.Kind == "clone" ? a.Count - 1 : 0) < Math.Max(1, s.Devices), $"attack {a.Kind} targets a device the fleet does not have");
+        }
+        foreach (ExpectedOutcome e in s.Expected)
+        {
+            Require(e.Role.Length > 0, "an expected outcome has no role");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace AqNano.Simulator.Scenarios;
+
+/// <summary>One named, seeded run as data (a JSON file of the catalogue, or the user's own): the
+/// fleet, its network, what happens to it, and what the verifier must conclude (<see cref="Expected"/>).</summary>
+public sealed record ScenarioDefinition
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public ulong Seed { get; init; } = 1;
+    public int Devices { get; init; } = 3;
+    /// <summary>Gateways (witnesses) besides the devices; they hear every ESP32 device's beacons.</summary>
+    public int Gateways { get; init; }
+    /// <summary>Board kinds, cycled over the devices ("Esp32", "Stm32").</summary>
+    public string[] BoardKinds { get; init; } = { "Esp32", "Stm32" };
+    public double IntervalSeconds { get; init; } = 10;
+    public double DurationMinutes { get; init; } = 10;
+    /// <summary>"open" or "confidential": every board's and attacker's connection path.</summary>
+    public string Path { get; init; } = "confidential";
+    public NetworkSpec Network { get; init; } = new();
+    public OutageSpec[] Outages { get; init; } = Array.Empty<OutageSpec>();
+    public RebootSpec[] Reboots { get; init; } = Array.Empty<RebootSpec>();
+    public AttackSpec[] Attacks { get; init; } = Array.Empty<AttackSpec>();
+    /// <summary>Gateway names the verifier's policy must register as witnesses for this run.</summary>
+    public string[] RegisteredWitnesses { get; init; } = Array.Empty<string>();
+    public ExpectedOutcome[] Expected { get; init; } = Array.Empty<ExpectedOutcome>();
+}
