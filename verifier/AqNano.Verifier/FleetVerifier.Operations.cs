@@ -80,9 +80,8 @@ public sealed partial class FleetVerifier
     /// <summary>A registered witness's accepted frame reports the digest it heard from its subject (DESIGN.md
     /// "Witnesses"): agreeing raises corroboration, disagreeing monitors the subject (never quarantines). The
     /// subject's changed standing is recorded now and returned by the next Tick for publishing.</summary>
-    private void Corroborate(Judgement witnessJudgement, long now)
+    private void Corroborate(Judgement witnessJudgement, JudgeWorker w, long now)
     {
-        JudgeWorker w = _workers.Value!;
         ulong subject = w.Frame.SubjectDeviceId, epoch = w.Frame.SubjectEpoch;
         uint seq = w.Frame.SubjectSeq;
         byte[] digest = (byte[])w.Frame.SubjectFrameDigest.Clone();
@@ -111,7 +110,7 @@ public sealed partial class FleetVerifier
             }
             else
             {
-                int index = _workers.Value!.Rules.Candidates.Find(s, epoch);
+                int index = w.Rules.Candidates.Find(s, epoch);
                 if (index >= 0 && s.Candidates[index].LastSeq == seq && ConstantTime.Equal(digest, 0, s.Candidates[index].LastDigest, 0, 32))
                 {
                     s.Candidates[index].Witnessed = true;

@@ -57,15 +57,16 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
 
     public Judgement Judge(InboundFrame input)
     {
-        Judgement judgement = JudgeFrame(input, out ulong subjectWitness);
-        if (subjectWitness != 0) Corroborate(judgement, input.ReceivedUnixMs);
+        Judgement judgement = JudgeFrame(input, out JudgeWorker? witnessFrame);
+        if (witnessFrame != null) Corroborate(judgement, witnessFrame, input.ReceivedUnixMs);
         Judged?.Invoke(judgement);
         return judgement;
     }
 
-    private Judgement JudgeFrame(InboundFrame input, out ulong witnessDevice)
+    /// <param name="witnessFrame">Set when the frame was a registered witness's accepted link: its worker still holds the parsed frame.</param>
+    private Judgement JudgeFrame(InboundFrame input, out JudgeWorker? witnessFrame)
     {
-        witnessDevice = 0;
+        witnessFrame = null;
         long now = input.ReceivedUnixMs;
         ReadOnlySpan<byte> payload = input.Payload.Span;
         if (Topics.Classify(input.Topic, out ulong topicId) != TopicKind.Observation)
@@ -99,7 +100,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         lock (slot.Gate)
         {
             Judgement judgement = JudgeKnown(slot, input, w, payload);
-            if (judgement.Verdict == Verdict.Witness && judgement.Reason != Reasons.UnregisteredWitness) witnessDevice = f.DeviceId;
+            if (judgement.Verdict == Verdict.Witness && judgement.Forward) witnessFrame = w;
             return judgement;
         }
     }

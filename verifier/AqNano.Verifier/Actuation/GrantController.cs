@@ -33,7 +33,7 @@ public static class GrantController
         ushort old = s.GrantedScope;
         if ((old & ~target) != 0)
         {
-            string why = s.Has(StandingFlags.GrantProbation) && (standing.Ceiling & ~s.GrantBaseScope & old) == 0
+            string why = s.Has(StandingFlags.GrantProbation) && (old & ~standing.Ceiling) == 0
                 ? $"rolled back: continuity broke within {verifyLinks} links after the grant" : standing.Why;
             changes.Add(new("revocation", old, (ushort)(old & target), why));
             if (s.GrantBaseScope != Scopes.Observe) s.GrantBaseScope &= target;

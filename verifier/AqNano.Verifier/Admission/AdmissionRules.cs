@@ -41,7 +41,10 @@ public static class AdmissionRules
         }
         if (s.Has(StandingFlags.PromotedEpoch) && nowMs < s.KeepUntilMs)
             return new(DecisionMode.AdmitRestricted, Reasons.KeepPeriod, Scopes.Observe, $"keep period of the replaced epoch for {(s.KeepUntilMs - nowMs) / 1000} s more: Observe only");
-        long coveredMs = s.LastAcceptedMs - s.EpochStartMs;
+        // A promoted epoch is young again after its keep period: its time counts from the period's end
+        // ("starts with Observe only for the keep period, then restricted, and deepens again").
+        long since = s.Has(StandingFlags.PromotedEpoch) ? Math.Max(s.EpochStartMs, s.KeepUntilMs) : s.EpochStartMs;
+        long coveredMs = Math.Max(0, s.LastAcceptedMs - since);
         if (s.ContinuityDepth < zone.LinksForFull || coveredMs < zone.SecondsForFull * 1000L)
         {
             byte reason = s.Has(StandingFlags.PromotedEpoch) ? Reasons.YoungEpoch

@@ -50,7 +50,8 @@ public sealed class VerifierPolicy
     public string ZoneOf(ulong deviceId) =>
         Devices.TryGetValue(Hex.FromWire(deviceId), out string? zone) && Zones.ContainsKey(zone) ? zone : DefaultZone;
 
-    public bool IsAllowlisted(ulong deviceId) => Allowlist.Contains(Hex.FromWire(deviceId));
+    /// <summary>Allowlisted, or a registered witness (registered by an operator, so pre-registered too).</summary>
+    public bool IsAllowlisted(ulong deviceId) => Allowlist.Contains(Hex.FromWire(deviceId)) || IsWitness(deviceId);
 
     public bool IsWitness(ulong deviceId) => Witnesses.Contains(Hex.FromWire(deviceId));
 }

@@ -1,0 +1,6 @@
+using AqNano.Verifier.Benchmarks;
+using AqNano.Verifier.Chains;
+using BenchmarkDotNet.Running;
+
+Console.WriteLine($"AqNano verifier state: {DeviceStateCodec.Size} bytes per device (fixed layout, DeviceStateCodec).");
+BenchmarkSwitcher.FromAssembly(typeof(JudgeBenchmarks).Assembly).Run(args);
