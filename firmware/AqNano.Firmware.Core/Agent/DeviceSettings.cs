@@ -50,5 +50,7 @@ namespace AqNano.Firmware.Core.Agent
         public bool UseTls;
         /// <summary>PEM of the broker's CA certificate, a public value, not a device secret.</summary>
         public string BrokerCaCertificatePem = "";
+        /// <summary>Where the app reads that PEM from (deployed next to the settings file).</summary>
+        public string BrokerCaCertificateFile = "";
     }
 }

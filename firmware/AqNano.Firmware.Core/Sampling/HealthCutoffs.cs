@@ -24,8 +24,14 @@ namespace AqNano.Firmware.Core.Sampling
         /// smallest count whose binomial lower tail reaches 1 - alpha, plus one.</summary>
         public static int AdaptiveProportion(double bitsPerSample, int window)
         {
+            return AdaptiveProportion(bitsPerSample, window, AlphaExponent);
+        }
+
+        /// <summary>The same for alpha = 2^-<paramref name="alphaExponent"/>.</summary>
+        public static int AdaptiveProportion(double bitsPerSample, int window, int alphaExponent)
+        {
             double p = RealMath.Exp2(-bitsPerSample);
-            double alpha = RealMath.Exp2(-AlphaExponent);
+            double alpha = RealMath.Exp2(-alphaExponent);
             return 1 + CriticalBinomial(window, p, alpha);
         }
 

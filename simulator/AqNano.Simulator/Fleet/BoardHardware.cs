@@ -7,27 +7,27 @@ namespace AqNano.Simulator.Fleet;
 /// part with its own random stream so that one part's draws never shift another's.</summary>
 public sealed class BoardHardware
 {
-    public const int NoiseChannelCount = 2;
-
     public BoardHardware(UnitProfile profile, ISimulationScheduler time, BeaconAir? air, bool listens, ulong seed)
     {
         Profile = profile;
         ulong unit = (ulong)profile.Index;
         Environment = new SiteEnvironment(profile, time, SeededRandom.Derive(seed, unit, 1), startHourOfDay: 6);
         Clock = new SimulatedClock(profile, time, Environment, SeededRandom.Derive(seed, unit, 2));
-        NoiseChannels = new SimulatedAdcChannel[NoiseChannelCount];
-        for (int i = 0; i < NoiseChannelCount; i++)
+        // As many noise inputs as the board's profile samples (boards/: NoiseAdcChannels).
+        int channels = Math.Max(1, profile.Board.Profile.NoiseAdcChannels.Length);
+        NoiseChannels = new SimulatedAdcChannel[channels];
+        for (int i = 0; i < channels; i++)
         {
             NoiseChannels[i] = new SimulatedAdcChannel(profile, i, time, SeededRandom.Derive(seed, unit, 10 + (ulong)i));
         }
         Sensor = new SimulatedEnvironmentSensor(Environment, SeededRandom.Derive(seed, unit, 3));
         Memory = new SimulatedFreeMemory(profile, SeededRandom.Derive(seed, unit, 4));
-        Random = new SimulatedHardwareRandom(profile.Kind == BoardKind.Esp32, SeededRandom.Derive(seed, unit, 5));
+        Random = new SimulatedHardwareRandom(profile.Board.Profile.HardwareRandom, SeededRandom.Derive(seed, unit, 5));
         ChipId = new SimulatedChipId(profile.ChipId);
         ResetCause = new SimulatedResetCause();
         Status = new SimulatedStatusOutput();
-        // ESP-NOW exists on ESP32 only (NANOFRAMEWORK.md); STM32 boards carry no beacon radio.
-        Beacon = new SimulatedBeaconRadio(profile.Kind == BoardKind.Esp32 ? air : null, listens);
+        // A beacon radio only where the board's profile says nanoFramework serves ESP-NOW.
+        Beacon = new SimulatedBeaconRadio(profile.Board.Profile.EspNow ? air : null, listens);
     }
 
     public UnitProfile Profile { get; }

@@ -27,7 +27,7 @@ public sealed class SimulatedClock : IMicrosecondClock
         _lastTrueUs = time.NowUs;
     }
 
-    public int ResolutionUs => _profile.Kind == BoardKind.Esp32 ? 1 : 1000;
+    public int ResolutionUs => Math.Max(1, _profile.Board.Profile.ClockResolutionUs);
 
     /// <summary>The crystal's rate error now, in ppm: skew plus the temperature bend.</summary>
     public double CurrentRatePpm

@@ -5,7 +5,7 @@ namespace AqNano.Simulator.Models;
 /// compare what they measure from a unit's ports with these values.</summary>
 public sealed record UnitProfile(
     int Index,
-    BoardKind Kind,
+    BoardModel Board,
     byte[] ChipId,
     double SkewPpm,
     double TemperatureCoefficientPpmPerSquaredC,
@@ -27,8 +27,14 @@ public sealed record UnitProfile(
     /// <summary>Espressif's OUI 24:0A:C4, so that simulated MACs look like real ESP32 station MACs.</summary>
     private static readonly byte[] EspressifOui = { 0x24, 0x0A, 0xC4 };
 
-    public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind)
+    /// <summary>The chip family: chip id length, ADC curve, memory size.</summary>
+    public BoardKind Kind => Board.Family;
+
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind) => Draw(fleetSeed, index, BoardModel.For(kind));
+
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardModel board)
     {
+        BoardKind kind = board.Family;
         SeededRandom random = SeededRandom.Derive(fleetSeed, (ulong)index, 0x756E6974 /* "unit" */);
         byte[] chipId = new byte[kind == BoardKind.Esp32 ? 6 : 12];
         random.Fill(chipId, 0, chipId.Length);
@@ -38,7 +44,7 @@ public sealed record UnitProfile(
         }
         return new UnitProfile(
             index,
-            kind,
+            board,
             chipId,
             // Crystal tolerance: a spread of about ±30 ppm (issue 4), uniform over the lot.
             SkewPpm: random.Uniform(-30, 30),

@@ -71,8 +71,9 @@ public static class ScenarioCatalogue
         _ => throw new ScenarioException($"path must be open or confidential, not '{path}'"),
     };
 
-    public static BoardKind ParseKind(string kind) =>
-        Enum.TryParse(kind, ignoreCase: true, out BoardKind parsed) ? parsed : throw new ScenarioException($"unknown board kind '{kind}'");
+    public static BoardModel ParseBoard(string name) =>
+        BoardModel.TryResolve(name, out BoardModel board) ? board
+            : throw new ScenarioException($"unknown board kind '{name}'; known: Esp32, Stm32, {string.Join(", ", Boards.BoardCatalog.Names)}");
 
     private static void Validate(ScenarioDefinition s, string source)
     {
@@ -85,8 +86,15 @@ public static class ScenarioCatalogue
         Require(s.IntervalSeconds >= 0.1, "intervalSeconds must be at least 0.1");
         Require(s.DurationMinutes > 0, "durationMinutes must be positive");
         Require(s.BoardKinds.Length > 0, "boardKinds is empty");
-        ParsePath(s.Path);
-        foreach (string kind in s.BoardKinds) ParseKind(kind);
+        try
+        {
+            ParsePath(s.Path);
+            foreach (string kind in s.BoardKinds) ParseBoard(kind);
+        }
+        catch (ScenarioException refusal)
+        {
+            throw new ScenarioException($"{source}: {refusal.Message}");
+        }
         foreach (OutageSpec o in s.Outages) Require(o.Device >= 0 && o.Device < s.Devices && o.ForMinutes > 0, $"outage of device {o.Device} is out of range");
         foreach (RebootSpec r in s.Reboots) Require(r.Device >= 0 && r.Device < s.Devices, $"reboot of device {r.Device} is out of range");
         foreach (AttackSpec a in s.Attacks)

@@ -3,14 +3,14 @@ using AqNano.Simulator.Models;
 
 namespace AqNano.Simulator.Scenarios;
 
-/// <summary>What a run did: frames acknowledged per board kind, outages, reboots, what each attack
+/// <summary>What a run did: frames acknowledged per board (boards/ catalogue name), outages, reboots, what each attack
 /// did, events run, simulated and wall time. Every number is counted, none estimated.</summary>
 public sealed record ScenarioReport(
     string Scenario,
     ulong Seed,
     int Devices,
-    IReadOnlyDictionary<BoardKind, long> FramesByKind,
-    IReadOnlyDictionary<BoardKind, int> BoardsByKind,
+    IReadOnlyDictionary<string, long> FramesByKind,
+    IReadOnlyDictionary<string, int> BoardsByKind,
     long GatewayFrames,
     long AttackerBoardFrames,
     int Outages,
@@ -24,12 +24,12 @@ public sealed record ScenarioReport(
 
     internal static ScenarioReport From(ScenarioRun run, long events, TimeSpan wall, int outages, int reboots)
     {
-        Dictionary<BoardKind, long> frames = new();
-        Dictionary<BoardKind, int> boards = new();
+        Dictionary<string, long> frames = new();
+        Dictionary<string, int> boards = new();
         foreach (SimulatedBoard board in run.Devices)
         {
-            frames[board.Profile.Kind] = frames.GetValueOrDefault(board.Profile.Kind) + board.TotalAcknowledged;
-            boards[board.Profile.Kind] = boards.GetValueOrDefault(board.Profile.Kind) + 1;
+            frames[board.Profile.Board.Name] = frames.GetValueOrDefault(board.Profile.Board.Name) + board.TotalAcknowledged;
+            boards[board.Profile.Board.Name] = boards.GetValueOrDefault(board.Profile.Board.Name) + 1;
         }
         return new ScenarioReport(
             run.Definition.Name,

@@ -92,9 +92,9 @@ public sealed class ScenarioRun
     public IUplink ConnectAttacker(string label) => Uplinks.Connect(label, $"sim-{label}", Path, NetworkConditions(Array.Empty<OutageWindow>()));
 
     /// <summary>A board that is not one of the fleet (a clone, a Sybil identity), with its own unit draw.</summary>
-    public SimulatedBoard AddBoard(string name, int unitIndex, BoardKind kind, BoardSettings? settings = null, byte[]? chipId = null)
+    public SimulatedBoard AddBoard(string name, int unitIndex, BoardModel model, BoardSettings? settings = null, byte[]? chipId = null)
     {
-        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, kind);
+        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, model);
         if (chipId != null) profile = profile with { ChipId = chipId };
         SimulatedBoard board = new(name, profile, settings ?? DeviceSettings, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
         _extraBoards.Add(board);
@@ -117,7 +117,7 @@ public sealed class ScenarioRun
         long intervalUs = (long)(IntervalSeconds * 1_000_000);
         for (int i = 0; i < DeviceCount; i++)
         {
-            BoardKind kind = ScenarioCatalogue.ParseKind(d.BoardKinds[i % d.BoardKinds.Length]);
+            BoardModel kind = ScenarioCatalogue.ParseBoard(d.BoardKinds[i % d.BoardKinds.Length]);
             OutageWindow[] outages = d.Outages.Where(o => o.Device == i)
                 .Select(o => new OutageWindow(MinutesToUs(o.AtMinute), MinutesToUs(o.AtMinute + o.ForMinutes))).ToArray();
             _outageCount += outages.Length;
@@ -128,7 +128,7 @@ public sealed class ScenarioRun
         }
         for (int g = 0; g < d.Gateways; g++)
         {
-            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardKind.Esp32),
+            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardModel.Esp32DevKitC),
                 DeviceSettings with { Role = BoardRole.Gateway }, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
             _gateways.Add(gateway);
             Roles["witness"].Add(DeviceIdOf(gateway), gateway.Name);

@@ -15,7 +15,7 @@ public sealed class CloneAttack : AttackBase
         for (int k = 0; k < spec.Count; k++)
         {
             SimulatedBoard target = run.Devices[spec.Target + k];
-            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Kind);
+            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Board);
             ulong id = run.DeviceIdOf(target);
             run.Roles["target"].Add(id, target.Name);
             run.Roles["clone"].Add(id, clone.Name);

@@ -15,7 +15,7 @@ public sealed class SybilAttack : AttackBase
         SeededRandom offsets = run.Random("sybil");
         for (int i = 0; i < spec.Count; i++)
         {
-            var board = run.AddBoard($"sybil-{i:D3}", 300_000 + i, BoardKind.Esp32);
+            var board = run.AddBoard($"sybil-{i:D3}", 300_000 + i, BoardModel.Esp32DevKitC);
             run.Roles["sybil"].Add(run.DeviceIdOf(board), board.Name);
             board.PowerOnAt(start + (long)(offsets.NextDouble() * 1_000_000));
         }

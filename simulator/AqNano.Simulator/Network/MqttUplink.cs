@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using AqNano.Firmware.Core.Ports;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace AqNano.Simulator.Network;
+
+/// <summary>The Core's <see cref="IUplink"/> over a real MQTT 5 broker through MQTTnet's client.
+/// Publish blocks until the PUBACK (QoS 1) or a timeout, as the board's M2Mqtt publish does; a PUBACK
+/// with a refusal reason is still an acknowledgement (the broker decided) and is counted. Received
+/// messages wait in a queue that the Core polls; a lost connection is retried in the background.</summary>
+public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
+{
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ReconnectEvery = TimeSpan.FromSeconds(2);
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _options;
+    private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _inbox = new();
+    private int _reconnecting;
+    private DateTime _lastReconnectUtc;
+
+    private MqttUplink(IMqttClient client, MqttClientOptions options)
+    {
+        _client = client;
+        _options = options;
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            _inbox.Enqueue((e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
+            MessageArrived?.Invoke();
+            return Task.CompletedTask;
+        };
+    }
+
+    public event Action? MessageArrived;
+
+    public long RefusedCount { get; private set; }
+    public long TimeoutCount { get; private set; }
+
+    /// <summary>Connects (clean start, a fresh client id per boot as DESIGN.md "Ownership" asks);
+    /// throws <see cref="MqttTransportException"/> naming the broker when it cannot be reached.</summary>
+    public static MqttUplink Connect(string host, int port, string clientId)
+    {
+        IMqttClient client = new MqttClientFactory().CreateMqttClient();
+        MqttClientOptions options = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithClientId(clientId)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithCleanStart(true)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        try
+        {
+            client.ConnectAsync(options).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            client.Dispose();
+            throw new MqttTransportException($"cannot connect to mqtt://{host}:{port} as {clientId}: {exception.Message}", exception);
+        }
+        return new MqttUplink(client, options);
+    }
+
+    public bool IsConnected
+    {
+        get
+        {
+            if (_client.IsConnected) return true;
+            ReconnectInBackground();
+            return false;
+        }
+    }
+
+    public bool Publish(string topic, byte[] payload, int offset, int length, bool retain)
+    {
+        if (!_client.IsConnected) return false;
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(new ArraySegment<byte>(payload, offset, length).ToArray())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        try
+        {
+            using CancellationTokenSource timeout = new(AckTimeout);
+            MqttClientPublishResult result = _client.PublishAsync(message, timeout.Token).GetAwaiter().GetResult();
+            if (!result.IsSuccess) RefusedCount++;
+            return true;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            TimeoutCount++;
+            return false;
+        }
+    }
+
+    public bool Subscribe(string topic)
+    {
+        if (!_client.IsConnected) return false;
+        try
+        {
+            MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            MqttClientSubscribeResult result = _client.SubscribeAsync(options).GetAwaiter().GetResult();
+            return result.Items.All(i => (int)i.ResultCode <= (int)MqttClientSubscribeResultCode.GrantedQoS2);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            return false;
+        }
+    }
+
+    public int Receive(byte[] buffer, int offset, out string topic)
+    {
+        topic = null!;
+        if (!_inbox.TryDequeue(out (string Topic, byte[] Payload) message)) return -1;
+        topic = message.Topic;
+        Array.Copy(message.Payload, 0, buffer, offset, Math.Min(message.Payload.Length, buffer.Length - offset));
+        return message.Payload.Length;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (_client.IsConnected) _client.DisconnectAsync().Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            // The broker went first; nothing left to close.
+        }
+        _client.Dispose();
+    }
+
+    private void ReconnectInBackground()
+    {
+        if (DateTime.UtcNow - _lastReconnectUtc < ReconnectEvery || Interlocked.Exchange(ref _reconnecting, 1) == 1) return;
+        _lastReconnectUtc = DateTime.UtcNow;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _client.ConnectAsync(_options);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Still down: the next IsConnected poll tries again after ReconnectEvery.
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _reconnecting, 0);
+            }
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using AqNano.Protocol;
+using AqNano.Protocol.Chain;
+using AqNano.Protocol.Frames;
+using AqNano.Protocol.Host;
+using AqNano.Simulator.Capture;
+using AqNano.Simulator.Fleet;
+using AqNano.Simulator.Network;
+using AqNano.Simulator.Scenarios;
+using AqNano.Simulator.Time;
+using MQTTnet;
+using MQTTnet.Server;
+
+namespace AqNano.Simulator.Tests;
+
+/// <summary>The MQTT transport against MQTTnet's embedded server, started here on a free loopback port.</summary>
+public sealed class MqttTransportTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<(string ClientId, string Topic, byte[] Payload)> _published = new();
+    private MqttServer _server = null!;
+    private int _port;
+
+    public async Task InitializeAsync()
+    {
+        _port = FreeLoopbackPort();
+        MqttServerFactory factory = new();
+        MqttServerOptions options = factory.CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointPort(_port)
+            .Build();
+        _server = factory.CreateMqttServer(options);
+        _server.InterceptingPublishAsync += e =>
+        {
+            _published.Enqueue((e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+        await _server.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.StopAsync();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public void PublishIsAcknowledgedAndRetainedMessagesReachLaterSubscribers()
+    {
+        using MqttUplink publisher = MqttUplink.Connect("127.0.0.1", _port, "test-publisher");
+        Assert.True(publisher.IsConnected);
+        Assert.True(publisher.Publish("aq/v1/dev/0011223344556677/decision", new byte[] { 9, 8, 7, 6 }, 1, 2, retain: true));
+        using MqttUplink subscriber = MqttUplink.Connect("127.0.0.1", _port, "test-subscriber");
+        using ManualResetEventSlim arrived = new();
+        subscriber.MessageArrived += arrived.Set;
+        Assert.True(subscriber.Subscribe("aq/v1/dev/+/decision"));
+        Assert.True(arrived.Wait(TimeSpan.FromSeconds(10)));
+        byte[] buffer = new byte[16];
+        Assert.Equal(2, subscriber.Receive(buffer, 0, out string topic));
+        Assert.Equal("aq/v1/dev/0011223344556677/decision", topic);
+        Assert.Equal(new byte[] { 8, 7 }, buffer[..2]);
+        Assert.Equal(-1, subscriber.Receive(buffer, 0, out _));
+    }
+
+    [Fact]
+    public void AnUnreachableBrokerIsAClearRefusal()
+    {
+        MqttTransportException refusal = Assert.Throws<MqttTransportException>(() => MqttUplink.Connect("127.0.0.1", FreeLoopbackPort(), "nobody"));
+        Assert.Contains("mqtt://127.0.0.1:", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("mqtt://127.0.0.1:1883", "127.0.0.1", 1883, true)]
+    [InlineData("mqtt://broker.local", "broker.local", 1883, true)]
+    [InlineData("http://127.0.0.1:1883", "", 0, false)]
+    [InlineData("127.0.0.1:1883", "", 0, false)]
+    public void BrokerAddressesParse(string address, string host, int port, bool valid)
+    {
+        Assert.Equal(valid, MqttUplinkFactory.TryParseAddress(address, out string parsedHost, out int parsedPort));
+        if (valid) Assert.Equal((host, port), (parsedHost, parsedPort));
+    }
+
+    [Fact]
+    public void BoardsRunTheirChainsOverTheBrokerInRealTime()
+    {
+        RealTimeScheduler scheduler = new();
+        StringWriter captureText = new();
+        using CaptureWriter capture = new(captureText);
+        MqttUplinkFactory mqtt = new("127.0.0.1", _port, scheduler, 5);
+        ScenarioDefinition definition = ScenarioCatalogue.Find("honest-fleet") with { Outages = [], Reboots = [], Network = new NetworkSpec() };
+        ScenarioRun run = new(definition, new RunOptions
+        {
+            Scheduler = scheduler,
+            Uplinks = new CapturingUplinkFactory(mqtt, capture, scheduler, MqttUplinkFactory.PathOf),
+            Devices = 2,
+            IntervalSeconds = 0.5,
+            DurationMinutes = 4.0 / 60,
+        });
+        ScenarioReport report = run.Run();
+        foreach (SimulatedBoard board in run.Devices) board.PowerOff();
+
+        ChainMath math = new(new HostHmacSha256());
+        foreach (SimulatedBoard board in run.Devices)
+        {
+            ulong id = run.DeviceIdOf(board);
+            Frame[] frames = _published.Where(p => p.Topic == Topics.Observation(id)).Select(p =>
+            {
+                Frame frame = new();
+                Assert.True(FrameCodec.TryParse(p.Payload, 0, p.Payload.Length, frame, out _));
+                return frame;
+            }).ToArray();
+            Assert.True(frames.Length >= 3, $"{board.Name} sent {frames.Length} frames");
+            Assert.Equal(FrameKind.Genesis, frames[0].Kind);
+            for (int i = 1; i < frames.Length; i++) Assert.True(math.Opens(frames[i].Reveal, 0, frames[i - 1].Commit, 0));
+        }
+        List<CaptureLine> lines = CaptureReader.Read(new StringReader(captureText.ToString())).ToList();
+        Assert.Equal(_published.Count(p => p.Topic.EndsWith("/obs")), lines.Count(l => l.Topic.EndsWith("/obs")));
+        Assert.All(lines, l => Assert.Equal("open", l.Path));
+        Assert.Equal(report.TotalDeviceFrames, lines.Count);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using TcpListener listener = new(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
