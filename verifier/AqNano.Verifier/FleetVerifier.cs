@@ -165,10 +165,16 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         string notes = string.Join("; ", o.Notes);
         if (o.Verdict == Verdict.Gap && f.Epoch == s.Epoch)
         {
-            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq.
-            string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, Decision acks seq {s.LastSeq}";
+            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq. One such
+            // resend request per interval: each Decision makes the device resend every frame it keeps, so one per gap
+            // frame multiplied a chain the verifier cannot follow (after an open-path MITM) into thousands of resends.
+            long now = input.ReceivedUnixMs;
+            bool asked = slot.LastGapDecisionMs >= 0 && now - slot.LastGapDecisionMs < _workers.Value!.Rules.Candidates.Interval(s);
+            string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, "
+                               + (asked ? $"resend from seq {s.LastSeq + 1} already asked for" : $"Decision acks seq {s.LastSeq}");
             RecordRefusal(input, f.DeviceId, f, payload, Verdict.Gap, Reasons.Gap, explanation);
-            byte[] decision = DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, input.ReceivedUnixMs);
+            byte[]? decision = asked ? null : DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, now);
+            if (!asked) slot.LastGapDecisionMs = now;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Gap, s.Mode, Reasons.Gap, s.GrantedScope, false, false, decision, explanation)
             { Evidence = Snapshot(s, "gap") };
         }
