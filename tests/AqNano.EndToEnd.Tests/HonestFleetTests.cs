@@ -3,7 +3,6 @@ using AqNano.EndToEnd.Tests.Harness;
 using AqNano.Protocol;
 using AqNano.Simulator.Scenarios;
 using AqNano.Verifier;
-using AqNano.Verifier.Lineage;
 using Xunit.Abstractions;
 
 namespace AqNano.EndToEnd.Tests;
@@ -29,7 +28,7 @@ public sealed class HonestFleetTests(ITestOutputHelper output)
         foreach (var board in run.Run.Devices) everyBoard.Add(run.Run.DeviceIdOf(board), board.Name);
         var tally = new HonestFleetTally(run, everyBoard);
         var wall = Stopwatch.StartNew();
-        ScenarioReport report = run.Execute();
+        ScenarioReport report = run.Execute(); // also verifies the whole ledger
         wall.Stop();
         output.WriteLine($"{Boards} boards x {Days} days at {IntervalSeconds} s: {tally.Frames} frames judged, {report.EventsRun} events, "
                          + $"{report.Outages} outages, {report.Reboots} reboots, wall {wall.Elapsed.TotalSeconds:0.0} s");
@@ -47,7 +46,6 @@ public sealed class HonestFleetTests(ITestOutputHelper output)
             // Every reboot was re-linked: the verifier's canonical epoch is the one the board is running now.
             Assert.True(view.Epoch == board.Program!.Epoch, $"{board.Name}: verifier holds epoch {Hex.FromWire(view.Epoch)}, board runs {Hex.FromWire(board.Program.Epoch)}");
         }
-        LedgerVerification verification = LedgerVerifier.Verify(run.Ledger);
-        Assert.True(verification.Verified, verification.Problem);
+        Assert.True(run.Verification!.RecordsChecked > tally.Frames, "the ledger holds fewer records than frames judged");
     }
 }

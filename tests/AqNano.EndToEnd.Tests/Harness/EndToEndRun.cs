@@ -59,7 +59,17 @@ public sealed class EndToEndRun
     public IReadOnlyList<PublishedDecision> Decisions => _decisions;
     public ScenarioReport? Report { get; private set; }
 
-    public ScenarioReport Execute() => Report = Run.Run();
+    /// <summary>The ledger's verification right after the run (issue 5: "the ledger verifies after every run").</summary>
+    public LedgerVerification? Verification { get; private set; }
+
+    /// <summary>Runs the scenario to its end, then recomputes the whole ledger: every run must leave it verifiable.</summary>
+    public ScenarioReport Execute()
+    {
+        Report = Run.Run();
+        Verification = LedgerVerifier.Verify(Ledger);
+        Assert.True(Verification.Verified, $"{Run.Definition.Name}: the ledger does not verify: {Verification.Problem}");
+        return Report;
+    }
 
     /// <summary>Publishes of a sender (a board name, or an attacker's label) forwarded and refused at the broker.</summary>
     public (long Forwarded, long Refused) BrokerCounts(RoleMembers members)
