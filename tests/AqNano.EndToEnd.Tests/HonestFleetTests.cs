@@ -34,11 +34,17 @@ public sealed class HonestFleetTests(ITestOutputHelper output)
                          + $"{report.Outages} outages, {report.Reboots} reboots, wall {wall.Elapsed.TotalSeconds:0.0} s");
         output.WriteLine(string.Join(", ", tally.Verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}")));
 
+        List<DeviceView> views = run.Run.Devices.Select(b => run.Verifier.Device(run.Run.DeviceIdOf(b))!).ToList();
+        output.WriteLine("final modes: " + string.Join(", ", views.GroupBy(v => $"{v.Mode}/{ReasonNames.Of(v.Reason)}").Select(g => $"{g.Key} {g.Count()}"))
+                         + $"; devices with incidents: {views.Count(v => v.Incidents > 0)}");
+
         Assert.Equal(Boards, everyBoard.DeviceIds.Count);
         Assert.True(report.Outages >= Boards / 10 && report.Reboots >= Boards / 10);
         Assert.True(tally.Frames > Boards * Days * 86_400 / IntervalSeconds * 0.9, $"only {tally.Frames} frames judged");
         Assert.True(tally.Refusals.Count == 0, "refused: " + string.Join("\n", tally.Refusals));
         Assert.Empty(tally.RefusedDecisions);
+        // The catalogue's claim for honest boards (honest-fleet.json): restricted or full, and no incident raised.
+        Assert.All(views, v => Assert.True(v.Mode is DecisionMode.AdmitFull or DecisionMode.AdmitRestricted && v.Incidents == 0, v.Explanation));
         foreach (var board in run.Run.Devices)
         {
             DeviceView view = run.Verifier.Device(run.Run.DeviceIdOf(board))!;
