@@ -146,6 +146,26 @@ public class AttackTests
     }
 
     [Fact]
+    public void AWitnessFrameNeverInheritsTheFlagsOrFeaturesOfAnotherFrame()
+    {
+        var witness = TestDevice.Create(69);
+        var policy = new VerifierPolicy { Witnesses = { Hex.FromWire(witness.DeviceId) } };
+        var h = new Harness(policy);
+        var device = TestDevice.Create(68);
+        h.Send(witness, witness.Genesis(), 0, "gateway");
+        h.Run(device, 12);
+        for (int i = 0; i < 14; i++)
+        {
+            // Parsed just before each witness frame on the same thread: a frame with divergenceSeen and slowClock.
+            h.Send(device, device.Next(5_000_000, ObservationFlags.DivergenceSeen | ObservationFlags.SlowClock), 2500);
+            h.Send(witness, witness.Witness(device, device.Seq, device.Digests[device.Seq]), 2500, "gateway");
+        }
+        DeviceView view = h.Verifier.Device(witness.DeviceId)!;
+        Assert.Equal(DecisionMode.AdmitFull, view.Mode);
+        Assert.Equal(Reasons.None, view.Reason);
+    }
+
+    [Fact]
     public void WitnessFramesFromAnUnregisteredDeviceAreRefused()
     {
         var h = new Harness();

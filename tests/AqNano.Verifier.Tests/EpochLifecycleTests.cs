@@ -47,7 +47,7 @@ public class EpochLifecycleTests
         Assert.Equal(rebooted.Epoch, h.Verifier.Device(device.DeviceId)!.Epoch);
 
         var modes = new List<(DecisionMode, byte)>();
-        for (int i = 0; i < 20; i++)
+        for (int i = 0; i < 24; i++)
         {
             Judgement j = h.Send(rebooted, rebooted.Next(), 5000, "new-connection");
             Assert.Equal(Verdict.Next, j.Verdict);
@@ -56,6 +56,8 @@ public class EpochLifecycleTests
         Assert.Contains((DecisionMode.AdmitRestricted, Reasons.KeepPeriod), modes);
         Assert.Contains((DecisionMode.AdmitRestricted, Reasons.YoungEpoch), modes);
         Assert.Equal(DecisionMode.AdmitFull, modes[^1].Item1);
+        // Continuity deepens again only after the keep period: the tenth link after it is full, nine are restricted.
+        Assert.Equal(9, modes.Count(m => m == (DecisionMode.AdmitRestricted, Reasons.YoungEpoch)));
         int firstYoung = modes.IndexOf((DecisionMode.AdmitRestricted, Reasons.YoungEpoch));
         Assert.True(modes.Take(firstYoung).All(m => m.Item2 == Reasons.KeepPeriod));
     }

@@ -99,9 +99,20 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         }
         lock (slot.Gate)
         {
-            Judgement judgement = JudgeKnown(slot, input, w, payload);
-            if (judgement.Verdict == Verdict.Witness && judgement.Forward) witnessFrame = w;
-            return judgement;
+            // Nothing acknowledged may be lost: if the ledger or the store fails, the frame was not recorded,
+            // so the device's state goes back to what it was and the broker does not acknowledge (Judge throws).
+            byte[] before = DeviceStateCodec.Encode(slot.State);
+            try
+            {
+                Judgement judgement = JudgeKnown(slot, input, w, payload);
+                if (judgement.Verdict == Verdict.Witness && judgement.Forward) witnessFrame = w;
+                return judgement;
+            }
+            catch
+            {
+                DeviceStateCodec.TryDecode(before, out slot.State);
+                throw;
+            }
         }
     }
 
@@ -131,7 +142,15 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         lock (slot.Gate)
         {
             _slots[f.DeviceId] = slot;
-            return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
+            try
+            {
+                return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
+            }
+            catch
+            {
+                _slots.TryRemove(f.DeviceId, out _); // not recorded: the device does not exist yet
+                throw;
+            }
         }
     }
 
@@ -144,14 +163,16 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         bool owner = s.OwnerHash == 0 || s.OwnerHash == connection;
         ChainOutcome o = w.Rules.Judge(s, f, w.Buffer, payload.Length, now, input.Path, connection);
         if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload);
-        slot.LastPath = input.Path;
         if (o.Verdict == Verdict.Duplicate)
         {
+            // Ignored means unchanged: a replay on an open path must not relabel the device's path
+            // in the fleet view (found by the ingest fuzzer, docs/FUZZING.md).
             slot.Duplicates++;
             if (!owner) slot.DroppedFromNonOwner++;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Duplicate, s.Mode, s.Reason, s.GrantedScope, owner, false, null,
                 $"duplicate {Hex.FromWire(f.Epoch)}:{f.Seq}: ignored{(owner ? "" : ", from a non-owner: dropped")}");
         }
+        slot.LastPath = input.Path;
         s.LastSeenMs = now;
         bool take = o.Verdict is Verdict.Next or Verdict.Witness || o.Promoted;
         if (take) s.OwnerHash = connection;
@@ -205,10 +226,21 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
 
     private long NowMs() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+    // Connection labels repeat for every frame of a connection: hash each once (bounded, cleared when full).
+    private static readonly ConcurrentDictionary<string, ulong> ConnectionHashes = new();
+
     private static ulong ConnectionHash(string connection)
     {
+        connection ??= "";
+        if (ConnectionHashes.TryGetValue(connection, out ulong known)) return known;
+        if (ConnectionHashes.Count >= 65_536) ConnectionHashes.Clear();
+        return ConnectionHashes[connection] = HashLabel(connection);
+    }
+
+    private static ulong HashLabel(string connection)
+    {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection ?? ""), hash);
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), hash);
         ulong value = BitConverter.ToUInt64(hash);
         return value == 0 ? 1 : value;
     }

@@ -41,7 +41,7 @@ public static class AdmissionRules
         }
         if (s.Has(StandingFlags.PromotedEpoch) && nowMs < s.KeepUntilMs)
             return new(DecisionMode.AdmitRestricted, Reasons.KeepPeriod, Scopes.Observe, $"keep period of the replaced epoch for {(s.KeepUntilMs - nowMs) / 1000} s more: Observe only");
-        // A promoted epoch is young again after its keep period: its time counts from the period's end
+        // A promoted epoch is young again after its keep period: its time and depth count from the period's end
         // ("starts with Observe only for the keep period, then restricted, and deepens again").
         long since = s.Has(StandingFlags.PromotedEpoch) ? Math.Max(s.EpochStartMs, s.KeepUntilMs) : s.EpochStartMs;
         long coveredMs = Math.Max(0, s.LastAcceptedMs - since);

@@ -79,10 +79,7 @@ internal sealed class CandidateRules(ChainMath math, VerifierPolicy policy)
         {
             // The link that promoted is now the canonical chain's newest frame: keep its reveal in the ring.
             Array.Copy(f.Reveal, 0, s.RingReveals, s.RingIndex(f.Seq), 32);
-            s.PendingRequestedScope = f.RequestedScope;
-            s.PendingFeatureMask = f.FeatureMask;
-            s.PendingFlags = f.Flags;
-            f.Features.CopyTo(s.PendingFeatures, 0);
+            LinkAcceptance.SetPending(s, f);
             s.LastUptimeUs = f.UptimeUs;
             if (path == PathMode.Open) s.Set(StandingFlags.OpenPathInEpoch, true);
             s.OwnerHash = owner;
@@ -158,7 +155,7 @@ internal sealed class CandidateRules(ChainMath math, VerifierPolicy policy)
         s.LastUptimeUs = 0;
         s.LinksInEpoch = c.Links;
         s.GapsInEpoch = 0;
-        s.ContinuityDepth = c.Links;
+        s.ContinuityDepth = 0;
         s.HullCount = 0;
         s.OwnerHash = 0;
         s.Flags &= ~(StandingFlags.FirstEpoch | StandingFlags.FrameAnomalies | StandingFlags.OpenPathInEpoch | StandingFlags.Witnessed);

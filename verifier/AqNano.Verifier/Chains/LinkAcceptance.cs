@@ -20,7 +20,10 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         CheckPreviousTag(s, f, o, zone);
         CheckClock(s, f, o, nowMs);
         MeasureInterval(s, o, nowMs, zone);
-        if (o.PreviousTagChecked && !o.ClockAnomaly && s.ContinuityDepth < uint.MaxValue) s.ContinuityDepth++;
+        // A promoted epoch deepens again only after its keep period (DESIGN.md "reboot": Observe only for the
+        // keep period, then restricted, and deepens again with continuity).
+        bool keeping = s.Has(StandingFlags.PromotedEpoch) && nowMs < s.KeepUntilMs;
+        if (o.PreviousTagChecked && !o.ClockAnomaly && !keeping && s.ContinuityDepth < uint.MaxValue) s.ContinuityDepth++;
         if (s.LinksInEpoch < uint.MaxValue) s.LinksInEpoch++;
         Record(s, f, o.Digest, nowMs, path, policy.RingSize);
     }
@@ -35,14 +38,22 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         s.LastSeq = f.Seq;
         f.Commit.CopyTo(s.NextCommit, 0);
         Array.Copy(f.Tag, 0, s.PendingTag, 0, DeviceState.TagPrefixSize);
-        s.PendingFlags = f.Flags;
-        s.PendingRequestedScope = f.RequestedScope;
-        s.PendingFeatureMask = f.FeatureMask;
-        f.Features.CopyTo(s.PendingFeatures, 0);
+        SetPending(s, f);
         s.LastAcceptedMs = nowMs;
         s.LastUptimeUs = f.UptimeUs;
         if (s.Accepted < uint.MaxValue) s.Accepted++;
         if (path == PathMode.Open) s.Set(StandingFlags.OpenPathInEpoch, true);
+    }
+
+    /// <summary>The frame's own evidence, held until its tag checks. A Witness body has no flags, scope or
+    /// features (the parser leaves those fields of the reused Frame as they were): it keeps the device's.</summary>
+    public static void SetPending(DeviceState s, Frame f)
+    {
+        bool witness = f.Kind == FrameKind.Witness;
+        s.PendingFlags = witness ? (byte)0 : f.Flags;
+        s.PendingRequestedScope = witness ? s.RequestedScope : f.RequestedScope;
+        s.PendingFeatureMask = witness ? (ushort)0 : f.FeatureMask;
+        if (!witness) f.Features.CopyTo(s.PendingFeatures, 0);
     }
 
     private void CheckPreviousTag(DeviceState s, Frame f, ChainOutcome o, ZonePolicy zone)
@@ -83,7 +94,7 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         s.Set(StandingFlags.UptimeRegression, regression);
         if (regression) { o.ClockAnomaly = true; o.Notes.Add("uptime went backwards within the epoch"); return; }
         long offsetUs = nowMs * 1000 - (long)f.UptimeUs;
-        bool slow = (f.Flags & ObservationFlags.SlowClock) != 0;
+        bool slow = f.Kind != FrameKind.Witness && (f.Flags & ObservationFlags.SlowClock) != 0;
         bool ahead = ClockSkew.IsAhead(s, f.UptimeUs, offsetUs, policy.Evidence, slow);
         if (!slow) ClockSkew.Add(s, f.UptimeUs, offsetUs);
         double? skew = ClockSkew.SkewPpm(s, policy.Evidence.SkewMinSpanSeconds);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AqNano.Protocol;
 using AqNano.Verifier.Actuation;
 using AqNano.Verifier.Chains;
+using AqNano.Verifier.Evidence;
 
 namespace AqNano.Verifier.Lineage;
 
@@ -10,55 +11,134 @@ namespace AqNano.Verifier.Lineage;
 /// in LedgerEntry.Frame, where the export withholds reveals still in the ring. One lock: the ledger is one chain.</summary>
 public sealed class LedgerRecorder(ILedger ledger)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly object _gate = new();
 
     public ILedger Ledger => ledger;
 
-    public void Frame(long timeMs, ulong deviceId, ReadOnlySpan<byte> frame, Verdict verdict, ulong epoch, uint seq, byte[] digest, string connection, PathMode path) =>
-        Append(timeMs, "frame", deviceId, frame, new
+    public void Frame(long timeMs, ulong deviceId, ReadOnlySpan<byte> frame, Verdict verdict, ulong epoch, uint seq, byte[] digest, string connection, PathMode path)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("verdict", VerdictName(verdict));
+        w.WriteString("epoch", Hex.FromWire(epoch));
+        w.WriteNumber("seq", seq);
+        w.WriteString("digest", Convert.ToHexStringLower(digest));
+        w.WriteString("connection", connection);
+        w.WriteString("path", PathName(path));
+        Append(timeMs, "frame", deviceId, frame, detail.End());
+    }
+
+    public void Refusal(long timeMs, ulong deviceId, ReadOnlySpan<byte> frame, Verdict verdict, byte reason, ulong epoch, uint seq, string connection, PathMode path, string explanation)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("verdict", VerdictName(verdict));
+        w.WriteNumber("reason", reason);
+        w.WriteString("reasonName", ReasonNames.Of(reason));
+        w.WriteString("epoch", Hex.FromWire(epoch));
+        w.WriteNumber("seq", seq);
+        w.WriteString("connection", connection);
+        w.WriteString("path", PathName(path));
+        w.WriteString("explanation", explanation);
+        Append(timeMs, "refusal", deviceId, frame, detail.End());
+    }
+
+    public void RefusalCount(long timeMs, string source, long suppressed)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("source", source);
+        w.WriteNumber("suppressed", suppressed);
+        Append(timeMs, "refusal-count", 0, ReadOnlySpan<byte>.Empty, detail.End());
+    }
+
+    public void Decision(long timeMs, Judgement judgement, bool published)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("mode", judgement.Mode.ToString());
+        w.WriteNumber("reason", judgement.Reason);
+        w.WriteString("reasonName", ReasonNames.Of(judgement.Reason));
+        w.WriteNumber("grantedScope", judgement.GrantedScope);
+        w.WriteString("epoch", Hex.FromWire(judgement.Epoch));
+        w.WriteNumber("seq", judgement.Seq);
+        w.WriteString("explanation", judgement.Explanation);
+        w.WriteBoolean("published", published);
+        if (judgement.Evidence is EvidenceSnapshot e)
         {
-            verdict = VerdictName(verdict), epoch = Hex.FromWire(epoch), seq, digest = Convert.ToHexStringLower(digest),
-            connection, path = PathName(path),
-        });
-
-    public void Refusal(long timeMs, ulong deviceId, ReadOnlySpan<byte> frame, Verdict verdict, byte reason, ulong epoch, uint seq, string connection, PathMode path, string explanation) =>
-        Append(timeMs, "refusal", deviceId, frame, new
+            w.WriteStartObject("evidence");
+            w.WriteString("zone", e.Zone);
+            w.WriteNumber("continuityDepth", e.ContinuityDepth);
+            w.WriteNumber("linksInEpoch", e.LinksInEpoch);
+            w.WriteNumber("coveredSeconds", e.CoveredSeconds);
+            w.WriteNumber("timeGaps", e.TimeGaps);
+            WriteNullable(w, "intervalMs", e.IntervalMs);
+            WriteNullable(w, "skewPpm", e.SkewPpm);
+            w.WriteNumber("witnessAgreements", e.WitnessAgreements);
+            w.WriteNumber("witnessDisagreements", e.WitnessDisagreements);
+            w.WriteNumber("conflicts", e.Conflicts);
+            w.WriteNumber("alteredFrames", e.AlteredFrames);
+            w.WriteNumber("requestedScope", e.RequestedScope);
+            w.WriteString("standing", e.Standing);
+            w.WriteEndObject();
+        }
+        else
         {
-            verdict = VerdictName(verdict), reason, reasonName = ReasonNames.Of(reason), epoch = Hex.FromWire(epoch), seq,
-            connection, path = PathName(path), explanation,
-        });
+            w.WriteNull("evidence");
+        }
+        Append(timeMs, "decision", judgement.DeviceId, ReadOnlySpan<byte>.Empty, detail.End());
+    }
 
-    public void RefusalCount(long timeMs, string source, long suppressed) =>
-        Append(timeMs, "refusal-count", 0, ReadOnlySpan<byte>.Empty, new { source, suppressed });
+    public void Grant(long timeMs, ulong deviceId, GrantChange change)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteNumber("fromScope", change.FromScope);
+        w.WriteNumber("toScope", change.ToScope);
+        w.WriteString("why", change.Why);
+        Append(timeMs, change.Kind, deviceId, ReadOnlySpan<byte>.Empty, detail.End());
+    }
 
-    public void Decision(long timeMs, Judgement judgement, bool published) =>
-        Append(timeMs, "decision", judgement.DeviceId, ReadOnlySpan<byte>.Empty, new
-        {
-            mode = judgement.Mode.ToString(), reason = judgement.Reason, reasonName = ReasonNames.Of(judgement.Reason),
-            grantedScope = judgement.GrantedScope, epoch = Hex.FromWire(judgement.Epoch), seq = judgement.Seq,
-            explanation = judgement.Explanation, published, evidence = judgement.Evidence,
-        });
+    public void Operator(long timeMs, ulong deviceId, string action, string operatorName, string reason)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("action", action);
+        w.WriteString("operator", operatorName);
+        w.WriteString("reason", reason);
+        Append(timeMs, "operator", deviceId, ReadOnlySpan<byte>.Empty, detail.End());
+    }
 
-    public void Grant(long timeMs, ulong deviceId, GrantChange change) =>
-        Append(timeMs, change.Kind, deviceId, ReadOnlySpan<byte>.Empty, new { fromScope = change.FromScope, toScope = change.ToScope, why = change.Why });
+    public void Incident(long timeMs, ulong deviceId, Incident incident)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("type", incident.Type);
+        w.WriteString("explanation", incident.Explanation);
+        Append(timeMs, "incident", deviceId, ReadOnlySpan<byte>.Empty, detail.End());
+    }
 
-    public void Operator(long timeMs, ulong deviceId, string action, string operatorName, string reason) =>
-        Append(timeMs, "operator", deviceId, ReadOnlySpan<byte>.Empty, new { action, @operator = operatorName, reason });
-
-    public void Incident(long timeMs, ulong deviceId, Incident incident) =>
-        Append(timeMs, "incident", deviceId, ReadOnlySpan<byte>.Empty, new { type = incident.Type, explanation = incident.Explanation });
-
-    public void Policy(long timeMs, string sha256, string source) =>
-        Append(timeMs, "policy", 0, ReadOnlySpan<byte>.Empty, new { sha256, source });
+    public void Policy(long timeMs, string sha256, string source)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("sha256", sha256);
+        w.WriteString("source", source);
+        Append(timeMs, "policy", 0, ReadOnlySpan<byte>.Empty, detail.End());
+    }
 
     public static string VerdictName(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 
     public static string PathName(PathMode path) => path == PathMode.Confidential ? "confidential" : "open";
 
-    private void Append(long timeMs, string kind, ulong deviceId, ReadOnlySpan<byte> frame, object detail)
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
     {
-        string json = JsonSerializer.Serialize(detail, Json);
-        lock (_gate) ledger.Append(timeMs, kind, deviceId, frame, json);
+        if (value is double number) w.WriteNumber(name, number);
+        else w.WriteNull(name);
+    }
+
+    private void Append(long timeMs, string kind, ulong deviceId, ReadOnlySpan<byte> frame, string detail)
+    {
+        lock (_gate) ledger.Append(timeMs, kind, deviceId, frame, detail);
     }
 }
