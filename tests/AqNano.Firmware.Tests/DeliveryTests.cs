@@ -132,6 +132,26 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public void A_decision_about_someone_elses_frame_can_narrow_but_never_widen_the_grant()
+    {
+        var device = Started();
+        var frames = device.ObservationFrames();
+        device.Uplink.Deliver(device.Agent.DecisionTopic, device.DecisionFor(frames[2], DecisionMode.AdmitRestricted, Scopes.Observe | Scopes.Telemetry));
+        device.Agent.Step();
+        Frame own = TestDevice.Parse(frames[2]);
+        byte[] otherDigest = Enumerable.Repeat((byte)0x11, 32).ToArray();
+        device.Uplink.Deliver(device.Agent.DecisionTopic, TestDevice.Decision(own, DecisionMode.AdmitFull, Scopes.All, otherDigest));
+        device.Agent.Step();
+        Assert.Equal(Scopes.Observe | Scopes.Telemetry, device.Agent.GrantedScope);
+        Assert.Equal(DecisionMode.AdmitRestricted, device.Agent.Mode);
+        device.Uplink.Deliver(device.Agent.DecisionTopic, TestDevice.Decision(own, DecisionMode.Refused, Scopes.Observe, otherDigest));
+        device.Agent.Step();
+        Assert.Equal(Scopes.Observe, device.Agent.GrantedScope);
+        Assert.Equal(DecisionMode.Refused, device.Agent.Mode);
+        Assert.Equal(2, device.Agent.Counters.Divergences);
+    }
+
+    [Fact]
     public void Reboot_starts_a_new_epoch_whose_genesis_carries_the_reset_cause()
     {
         var device = Started();

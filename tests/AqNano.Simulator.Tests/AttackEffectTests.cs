@@ -3,6 +3,7 @@ using AqNano.Protocol.Chain;
 using AqNano.Protocol.Frames;
 using AqNano.Protocol.Host;
 using AqNano.Simulator.Capture;
+using AqNano.Simulator.Scenarios;
 
 namespace AqNano.Simulator.Tests;
 
@@ -216,6 +217,24 @@ public sealed class AttackEffectTests
         long start = dormancy.Run.Scheduler.UnixStartMs;
         Assert.DoesNotContain(target, f => f.Line.UnixMs > start + 10 * 60_000 + 1000 && f.Line.UnixMs < start + 370 * 60_000);
         Assert.Contains(target, f => f.Line.UnixMs > start + 370 * 60_000);
+    }
+
+    [Fact]
+    public void LightSleepingBoardsFlagSlowClockAndKeepOneUnbrokenChain()
+    {
+        CapturedRun run = CapturedRun.Of("light-sleep");
+        foreach (ulong id in run.Run.Roles["honest"].DeviceIds)
+        {
+            Frame[] chain = run.ObsFrames().Where(f => f.Frame.DeviceId == id).Select(f => f.Frame)
+                .GroupBy(f => f.Seq).Select(g => g.First()).OrderBy(f => f.Seq).ToArray();
+            Assert.Single(chain.Select(f => f.Epoch).Distinct());
+            Assert.True(chain.Length > 300);
+            for (int i = 1; i < chain.Length; i++) Assert.True(_math.Opens(chain[i].Reveal, 0, chain[i - 1].Commit, 0));
+            Assert.True(chain.Skip(1).Count(f => (f.Flags & 0x01) != 0) > chain.Length * 9 / 10, "most Observations follow a light sleep");
+            Assert.Equal(0, chain[0].Flags);
+        }
+        CapturedRun awake = CapturedRun.Of("honest-fleet", new RunOptions { DurationMinutes = 5 });
+        Assert.All(awake.ObsFrames(), f => Assert.Equal(0, f.Frame.Flags & 0x01));
     }
 
     [Fact]

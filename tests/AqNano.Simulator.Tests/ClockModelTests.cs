@@ -70,6 +70,22 @@ public sealed class ClockModelTests
     }
 
     [Fact]
+    public void InLightSleepTheCountRunsAtTheSlowClocksRate()
+    {
+        UnitProfile profile = UnitProfile.Draw(99, 6, BoardKind.Esp32);
+        var (clock, time, environment) = Unit(profile);
+        environment.FixedTemperatureC = 25;
+        clock.BeginStep();
+        ulong start = clock.NowUs;
+        clock.BeginSleep();
+        time.NowUs = 600_000_000;
+        clock.EndSleep();
+        clock.BeginStep();
+        double measuredPpm = ((double)(clock.NowUs - start) / time.NowUs - 1) * 1e6;
+        Assert.InRange(measuredPpm, profile.SlowClockErrorPpm - 0.5, profile.SlowClockErrorPpm + 0.5);
+    }
+
+    [Fact]
     public void Stm32ShowsMillisecondTicksAndNeverGoesBackwards()
     {
         UnitProfile profile = UnitProfile.Draw(99, 1, BoardKind.Stm32);

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using AqNano.Protocol;
 using AqNano.Protocol.Chain;
 using AqNano.Protocol.Frames;
@@ -11,41 +7,24 @@ using AqNano.Simulator.Fleet;
 using AqNano.Simulator.Network;
 using AqNano.Simulator.Scenarios;
 using AqNano.Simulator.Time;
-using MQTTnet;
-using MQTTnet.Server;
 
 namespace AqNano.Simulator.Tests;
 
 /// <summary>The MQTT transport against MQTTnet's embedded server, started here on a free loopback port.</summary>
 public sealed class MqttTransportTests : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<(string ClientId, string Topic, byte[] Payload)> _published = new();
-    private MqttServer _server = null!;
+    private LoopbackBroker _broker = null!;
     private int _port;
+    private System.Collections.Concurrent.ConcurrentQueue<(string ClientId, string Topic, byte[] Payload)> _published = null!;
 
     public async Task InitializeAsync()
     {
-        _port = FreeLoopbackPort();
-        MqttServerFactory factory = new();
-        MqttServerOptions options = factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(_port)
-            .Build();
-        _server = factory.CreateMqttServer(options);
-        _server.InterceptingPublishAsync += e =>
-        {
-            _published.Enqueue((e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
-            return Task.CompletedTask;
-        };
-        await _server.StartAsync();
+        _broker = await LoopbackBroker.StartAsync();
+        _port = _broker.Port;
+        _published = _broker.Published;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _server.StopAsync();
-        _server.Dispose();
-    }
+    public async Task DisposeAsync() => await _broker.DisposeAsync();
 
     [Fact]
     public void PublishIsAcknowledgedAndRetainedMessagesReachLaterSubscribers()
@@ -68,7 +47,7 @@ public sealed class MqttTransportTests : IAsyncLifetime
     [Fact]
     public void AnUnreachableBrokerIsAClearRefusal()
     {
-        MqttTransportException refusal = Assert.Throws<MqttTransportException>(() => MqttUplink.Connect("127.0.0.1", FreeLoopbackPort(), "nobody"));
+        MqttTransportException refusal = Assert.Throws<MqttTransportException>(() => MqttUplink.Connect("127.0.0.1", LoopbackBroker.FreePort(), "nobody"));
         Assert.Contains("mqtt://127.0.0.1:", refusal.Message);
     }
 
@@ -120,12 +99,5 @@ public sealed class MqttTransportTests : IAsyncLifetime
         Assert.Equal(_published.Count(p => p.Topic.EndsWith("/obs")), lines.Count(l => l.Topic.EndsWith("/obs")));
         Assert.All(lines, l => Assert.Equal("open", l.Path));
         Assert.Equal(report.TotalDeviceFrames, lines.Count);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ScenarioCatalogueTests
         {
             "honest-fleet", "clone-confidential", "clone-open", "replay", "mitm-open", "mitm-open-witness", "mitm-confidential",
             "mitm-confidential-witness", "lying-witness", "tamper", "reboot-storm", "long-dormancy", "compromised-batch",
-            "malformed-flood", "spoofed-decision", "eavesdropper", "genesis-race", "sybil", "demo-mix",
+            "malformed-flood", "spoofed-decision", "eavesdropper", "genesis-race", "sybil", "demo-mix", "light-sleep",
         };
         Assert.Equal(required.Order(), all.Select(s => s.Name).Order());
         Assert.All(all, s => Assert.NotEmpty(s.Expected));

@@ -39,19 +39,21 @@ namespace AqNano.Firmware.Core.Agent
             if (decision.Epoch != epoch) return DecisionOutcome.OtherEpoch;
             uint ackSeq = decision.Seq;
             if (HasAck && ackSeq < AckedSeq) return DecisionOutcome.Stale;
-            Grant(decision);
             if (ackSeq > lastSeq)
             {
+                Narrow(decision);
                 DivergentSeq = ackSeq;
                 return DecisionOutcome.Divergence;
             }
             int slot = sent.Find(ackSeq);
             if (slot >= 0 && !ConstantTime.Equal(sent.Digest(slot), 0, decision.AckFrameDigest, 0, ChainMath.DigestSize))
             {
+                Narrow(decision);
                 DivergentSeq = ackSeq;
                 sent.MarkNeedsSend(slot);
                 return DecisionOutcome.Divergence;
             }
+            Grant(decision);
             if (ackSeq < lastSeq && sent.Find(ackSeq + 1) < 0) return DecisionOutcome.FramesGone;
             HasAck = true;
             AckedSeq = ackSeq;
@@ -59,6 +61,18 @@ namespace AqNano.Firmware.Core.Agent
             if (ackSeq == lastSeq) return DecisionOutcome.Acknowledged;
             sent.MarkResendFrom(ackSeq + 1);
             return DecisionOutcome.Behind;
+        }
+
+        /// <summary>A Decision about someone else's frame may take privileges away, never add them:
+        /// the device keeps only the scopes both grants allow, and a refusal.</summary>
+        private void Narrow(Frame decision)
+        {
+            GrantedScope = (ushort)((GrantedScope & decision.GrantedScope) | Scopes.Observe);
+            if (decision.Mode == DecisionMode.Refused)
+            {
+                Mode = DecisionMode.Refused;
+                HasDecision = true;
+            }
         }
 
         private void Grant(Frame decision)

@@ -13,10 +13,6 @@ namespace AqNano.Firmware.Core.Agent
     /// steady-state Step allocates nothing.</summary>
     public sealed class DeviceAgent
     {
-        private const int ReceiveCapacity = 256;
-        private const int MaxMessagesPerStep = 16;
-        private const int MaxBeaconsPerStep = 8;
-        private const int HeardBeaconCapacity = 8;
         private const int PoolPasses = 8;
         private const ulong MicrosecondsPerMillisecond = 1000;
 
@@ -27,12 +23,10 @@ namespace AqNano.Firmware.Core.Agent
         private readonly EntropySampler _sampler;
         private readonly SentFrameBuffer _sent;
         private readonly DecisionTracker _decisions = new DecisionTracker();
-        private readonly HeardBeacons _heard = new HeardBeacons(HeardBeaconCapacity);
-        private readonly Frame _frame = new Frame();
-        private readonly Frame _inbound = new Frame();
-        private readonly byte[] _receive = new byte[ReceiveCapacity];
-        private readonly byte[] _mix = new byte[ChainMath.DigestSize];
-        private readonly byte[] _genesisMix = new byte[ChainMath.DigestSize];
+        private readonly Inbox _inbox;
+        private readonly BeaconListener _listener;
+        private readonly HeardBeacons _heard;
+        private readonly FrameMaker _maker;
         private readonly byte[] _beacon = new byte[BeaconCodec.Size];
         private readonly byte[] _telemetry = new byte[TelemetryCodec.MaxSize];
         private readonly byte[] _chipId = new byte[32];
@@ -44,7 +38,6 @@ namespace AqNano.Firmware.Core.Agent
         private ResetCause _genesisCause;
         private bool _epochReady;
         private bool _subscribed;
-        private bool _newEpochRequested;
         private bool _slowClockPending;
         private bool _divergencePending;
         private ulong _nextEventUs;
@@ -61,6 +54,10 @@ namespace AqNano.Firmware.Core.Agent
                 settings.RandomBitsPerByte, PoolPasses, _math);
             _sent = new SentFrameBuffer(settings.ResendBufferFrames);
             Counters = new AgentCounters();
+            _inbox = new Inbox(ports.Uplink, ports.Actuator, _decisions, Counters);
+            _listener = new BeaconListener(ports.Beacon, settings.RegisteredSubjects, Counters);
+            _heard = _listener.Heard;
+            _maker = new FrameMaker(settings, ports, _math, _chain, _sampler, _sent, Counters);
             Status = AgentStatus.NotBooted;
             StatusText = StatusTexts.NotBooted;
         }
@@ -79,7 +76,7 @@ namespace AqNano.Firmware.Core.Agent
         public AgentCounters Counters { get; private set; }
         public EntropyFault EntropyFault { get { return _sampler.Fault; } }
         public double PooledEntropyBits { get { return _sampler.PooledBits; } }
-        public FrameRejection LastRejection { get; private set; }
+        public FrameRejection LastRejection { get { return _inbox.LastRejection; } }
         public DecisionMode Mode { get { return _decisions.Mode; } }
         public bool HasDecision { get { return _decisions.HasDecision; } }
         public ushort GrantedScope { get { return _decisions.GrantedScope; } }
@@ -104,6 +101,7 @@ namespace AqNano.Firmware.Core.Agent
             _decisionTopic = Topics.Decision(DeviceId);
             _telemetryTopic = Topics.Application(DeviceId, "telemetry");
             _commandTopic = Topics.Application(DeviceId, "command");
+            _inbox.SetTopics(_decisionTopic, _commandTopic);
             ClientId = null;
             _sampler.ResetHealth();
             _subscribed = false;
@@ -149,10 +147,10 @@ namespace AqNano.Firmware.Core.Agent
                 bool commands = _ports.Uplink.Subscribe(_commandTopic);
                 _subscribed = decisions && commands;
             }
-            DrainInbound();
-            if (_newEpochRequested)
+            int inbox = _inbox.Drain(DeviceId, _chain, _sent);
+            if ((inbox & InboxResult.Divergence) != 0) _divergencePending = true;
+            if ((inbox & InboxResult.FramesGone) != 0)
             {
-                _newEpochRequested = false;
                 BeginEpoch(ResetCause.Unknown);
                 if (!GatherEntropy())
                 {
@@ -166,7 +164,7 @@ namespace AqNano.Firmware.Core.Agent
                 _nextWakeUs = now + Ms(_settings.RetryIntervalMs);
                 return;
             }
-            if (_settings.Role == DeviceRole.Gateway) HearBeacons();
+            if (_settings.Role == DeviceRole.Gateway) _listener.Listen(DeviceId);
             now = _ports.Clock.NowUs;
             bool made = false;
             if (now >= _nextEventUs)
@@ -197,10 +195,11 @@ namespace AqNano.Firmware.Core.Agent
             _decisionTopic = source._decisionTopic;
             _telemetryTopic = source._telemetryTopic;
             _commandTopic = source._commandTopic;
+            _inbox.SetTopics(_decisionTopic, _commandTopic);
             _chain.CopyFrom(source._chain);
             _sent.CopyFrom(source._sent);
             _decisions.CopyFrom(source._decisions);
-            System.Array.Copy(source._genesisMix, _genesisMix, ChainMath.DigestSize);
+            System.Array.Copy(source._maker.GenesisMix, _maker.GenesisMix, ChainMath.DigestSize);
             _genesisCause = source._genesisCause;
             _epochReady = source._epochReady;
             _nextEventUs = source._nextEventUs;
@@ -244,100 +243,14 @@ namespace AqNano.Firmware.Core.Agent
             }
             if (_sampler.PooledBits < _settings.GenesisEntropyBits) return false;
             if (_ports.RawTap != null) _ports.RawTap.Observe(0, _sampler.Raw, 0, _sampler.RawLength);
-            _math.Mix(_sampler.Raw, 0, _sampler.RawLength, _genesisMix, 0);
-            if (ClientId == null) ClientId = _chain.DrawClientId(_genesisMix, 0);
-            _chain.Begin(DeviceId, _chain.DrawEpoch(_genesisMix, 0));
+            _math.Mix(_sampler.Raw, 0, _sampler.RawLength, _maker.GenesisMix, 0);
+            if (ClientId == null) ClientId = _chain.DrawClientId(_maker.GenesisMix, 0);
+            _chain.Begin(DeviceId, _chain.DrawEpoch(_maker.GenesisMix, 0));
             Counters.Epochs++;
             _epochReady = true;
             _nextEventUs = 0;
             SetStatus(AgentStatus.Running, StatusTexts.Running);
             return true;
-        }
-
-        private void DrainInbound()
-        {
-            for (int i = 0; i < MaxMessagesPerStep; i++)
-            {
-                string topic;
-                int length = _ports.Uplink.Receive(_receive, 0, out topic);
-                if (length < 0) return;
-                if (length > _receive.Length)
-                {
-                    Counters.MessagesOversized++;
-                }
-                else if (topic == _decisionTopic)
-                {
-                    HandleDecision(length);
-                }
-                else if (topic == _commandTopic)
-                {
-                    HandleCommand(length);
-                }
-                else
-                {
-                    Counters.UnknownTopics++;
-                }
-            }
-        }
-
-        private void HandleDecision(int length)
-        {
-            FrameRejection rejection;
-            if (!FrameCodec.TryParse(_receive, 0, length, _inbound, out rejection))
-            {
-                LastRejection = rejection;
-                Counters.DecisionsMalformed++;
-                return;
-            }
-            if (_inbound.Kind != FrameKind.Decision)
-            {
-                Counters.DecisionsWrongKind++;
-                return;
-            }
-            if (!_chain.HasLinks)
-            {
-                // Nothing sent in this epoch yet: whatever it acknowledges is another epoch's.
-                if (_inbound.DeviceId != DeviceId) Counters.DecisionsForeign++;
-                else Counters.DecisionsOtherEpoch++;
-                return;
-            }
-            switch (_decisions.Apply(_inbound, DeviceId, _chain.Epoch, _chain.LastSeq, _sent))
-            {
-                case DecisionOutcome.Acknowledged:
-                case DecisionOutcome.Behind:
-                    Counters.DecisionsApplied++;
-                    break;
-                case DecisionOutcome.Divergence:
-                    Counters.DecisionsApplied++;
-                    Counters.Divergences++;
-                    _divergencePending = true;
-                    break;
-                case DecisionOutcome.FramesGone:
-                    Counters.FramesGone++;
-                    _newEpochRequested = true;
-                    break;
-                case DecisionOutcome.Foreign:
-                    Counters.DecisionsForeign++;
-                    break;
-                case DecisionOutcome.OtherEpoch:
-                    Counters.DecisionsOtherEpoch++;
-                    break;
-                default:
-                    Counters.DecisionsStale++;
-                    break;
-            }
-        }
-
-        private void HandleCommand(int length)
-        {
-            bool allowed = _decisions.HasDecision && !IsRefused && Scopes.Has(_decisions.GrantedScope, Scopes.Actuate);
-            if (!allowed || _ports.Actuator == null)
-            {
-                Counters.CommandsRefused++;
-                return;
-            }
-            _ports.Actuator.Execute(_receive, 0, length);
-            Counters.CommandsExecuted++;
         }
 
         /// <summary>Publishes every kept frame still flagged, oldest first; stops at the first that the
@@ -360,81 +273,29 @@ namespace AqNano.Firmware.Core.Agent
             return true;
         }
 
-        /// <summary>Genesis (seq 0, from the boot's pooled raw) or the next Observation (a fresh pass).</summary>
+        /// <summary>Genesis or the next Observation, then its beacon and telemetry.</summary>
         private bool MakeChainFrame()
         {
-            bool genesis = !_chain.HasLinks;
-            uint seq = genesis ? 0 : _chain.LastSeq + 1;
-            if (!genesis && !SampleEvent(seq)) return false;
-            _frame.Kind = genesis ? FrameKind.Genesis : FrameKind.Observation;
-            FillHeader(seq);
-            _frame.Flags = 0;
-            if (!genesis)
-            {
-                if (_slowClockPending) _frame.Flags |= ObservationFlags.SlowClock;
-                if (_divergencePending) _frame.Flags |= ObservationFlags.DivergenceSeen;
-            }
-            _slowClockPending = false;
-            _divergencePending = false;
-            _frame.ResetCause = genesis ? _genesisCause : ResetCause.Unknown;
-            _frame.RequestedScope = (ushort)((_settings.RequestedScope | Scopes.Observe) & Scopes.All);
-            _frame.FeatureMask = FeatureCalculator.Compute(_sampler.AdcSamples, _sampler.AdcSamples.Length,
-                _sampler.TimingSamples, _sampler.TimingSamples.Length, _sampler.SensorOk, _sampler.TemperatureMilliC,
-                _sampler.HumidityMilliPercent, _sampler.FreeBytes, _frame.Features);
-            int slot = Seal(genesis ? _genesisMix : _mix);
-            Broadcast(slot);
-            SendTelemetry();
-            return true;
-        }
-
-        /// <summary>A gateway's Witness frame for the oldest heard beacon, on its own chain.</summary>
-        private bool MakeWitnessFrame()
-        {
-            uint seq = _chain.LastSeq + 1;
-            if (!SampleEvent(seq)) return false;
-            int heard = _heard.Oldest;
-            _frame.Kind = FrameKind.Witness;
-            FillHeader(seq);
-            _frame.SubjectDeviceId = _heard.DeviceId(heard);
-            _frame.SubjectEpoch = _heard.Epoch(heard);
-            _frame.SubjectSeq = _heard.Seq(heard);
-            System.Array.Copy(_heard.Digest(heard), _frame.SubjectFrameDigest, ChainMath.DigestSize);
-            _frame.Rssi = _heard.Rssi(heard);
-            _frame.Path = WitnessPath.Radio;
-            _heard.RemoveOldest();
-            Seal(_mix);
-            Counters.WitnessesMade++;
-            return true;
-        }
-
-        private bool SampleEvent(uint seq)
-        {
-            _sampler.BeginPool();
-            if (!_sampler.SamplePass())
+            byte flags = 0;
+            if (_slowClockPending) flags |= ObservationFlags.SlowClock;
+            if (_divergencePending) flags |= ObservationFlags.DivergenceSeen;
+            if (!_maker.MakeChainFrame(DeviceId, flags, _genesisCause))
             {
                 SetStatus(AgentStatus.EntropyFailed, StatusTexts.ForFault(_sampler.Fault));
                 return false;
             }
-            if (_ports.RawTap != null) _ports.RawTap.Observe(seq, _sampler.Raw, 0, _sampler.RawLength);
-            _math.Mix(_sampler.Raw, 0, _sampler.RawLength, _mix, 0);
+            _slowClockPending = false;
+            _divergencePending = false;
+            Broadcast(_maker.LastSlot);
+            SendTelemetry(_maker.LastFrame);
             return true;
         }
 
-        private void FillHeader(uint seq)
+        private bool MakeWitnessFrame()
         {
-            _frame.DeviceId = DeviceId;
-            _frame.Epoch = _chain.Epoch;
-            _frame.Seq = seq;
-            _frame.UptimeUs = _ports.Clock.NowUs;
-        }
-
-        private int Seal(byte[] mix)
-        {
-            int slot = _sent.Reserve();
-            int length = _chain.MakeLink(_frame, mix, 0, _sent.FrameBytes(slot), 0, _sent.Digest(slot), 0);
-            _sent.Commit(slot, _frame.Seq, length);
-            Counters.FramesMade++;
-            return slot;
+            if (_maker.MakeWitnessFrame(DeviceId, _heard)) return true;
+            SetStatus(AgentStatus.EntropyFailed, StatusTexts.ForFault(_sampler.Fault));
+            return false;
         }
 
         private void Broadcast(int slot)
@@ -445,43 +306,11 @@ namespace AqNano.Firmware.Core.Agent
             Counters.BeaconsSent++;
         }
 
-        private void SendTelemetry()
+        private void SendTelemetry(Frame frame)
         {
             if (!_decisions.HasDecision || IsRefused || !Scopes.Has(_decisions.GrantedScope, Scopes.Telemetry)) return;
-            int length = TelemetryCodec.Write(_telemetry, _frame.Seq, _frame.FeatureMask, _frame.Features);
+            int length = TelemetryCodec.Write(_telemetry, frame.Seq, frame.FeatureMask, frame.Features);
             if (_ports.Uplink.Publish(_telemetryTopic, _telemetry, 0, length, false)) Counters.TelemetrySent++;
-        }
-
-        private void HearBeacons()
-        {
-            if (_ports.Beacon == null || !_ports.Beacon.IsAvailable) return;
-            for (int i = 0; i < MaxBeaconsPerStep; i++)
-            {
-                short rssi;
-                int length = _ports.Beacon.Receive(_receive, 0, out rssi);
-                if (length < 0) return;
-                int slot = _heard.Reserve();
-                ulong subject;
-                ulong epoch;
-                uint seq;
-                if (slot < 0 || length > _receive.Length
-                    || !BeaconCodec.TryRead(_receive, 0, length, out subject, out epoch, out seq, _heard.Digest(slot), 0)
-                    || subject == DeviceId || !IsRegistered(subject))
-                {
-                    Counters.BeaconsIgnored++;
-                    continue;
-                }
-                _heard.Commit(slot, subject, epoch, seq, rssi);
-                Counters.BeaconsHeard++;
-            }
-        }
-
-        private bool IsRegistered(ulong subject)
-        {
-            ulong[] registered = _settings.RegisteredSubjects;
-            if (registered == null || registered.Length == 0) return true;
-            for (int i = 0; i < registered.Length; i++) if (registered[i] == subject) return true;
-            return false;
         }
 
         private void UpdateRunningStatus()

@@ -1,3 +1,4 @@
+using AqNano.Firmware.Core.Agent;
 using AqNano.Firmware.Core.Ports;
 using AqNano.Protocol.Frames;
 using AqNano.Simulator.Models;
@@ -12,10 +13,12 @@ namespace AqNano.Simulator.Fleet;
 public sealed class SimulatedBoard
 {
     private readonly BoardContext _context;
+    private const long LightSleepThresholdUs = 1_000_000;
     private int _generation;
     private IUplink? _rawLink;
     private long _wakeToken;
     private long _nextWakeAtUs;
+    private string _lastStatus = "";
 
     public SimulatedBoard(string name, UnitProfile profile, BoardSettings settings, BoardContext context, LinkPath path, LinkConditions conditions)
     {
@@ -27,7 +30,17 @@ public sealed class SimulatedBoard
         _context = context;
         Hardware = new BoardHardware(profile, context.Scheduler, context.Air, settings.Role == BoardRole.Gateway, context.Seed);
         Hardware.BeaconPort = Hardware.Beacon;
-        Hardware.Status.Changed += status => context.Report(this, "status: " + status);
+        Hardware.Status.Changed += ReportStatus;
+    }
+
+    /// <summary>Status changes worth a line: not the routine boot sequence (gathering, then running),
+    /// but uplink loss, back-off, entropy failures, and running again after any of them.</summary>
+    private void ReportStatus(string status)
+    {
+        bool routine = status == StatusTexts.Gathering || status == StatusTexts.NotBooted
+            || (status == StatusTexts.Running && (_lastStatus == StatusTexts.Gathering || _lastStatus.Length == 0));
+        _lastStatus = status;
+        if (!routine) _context.Report(this, "status: " + status);
     }
 
     public string Name { get; }
@@ -66,8 +79,8 @@ public sealed class SimulatedBoard
     public void Reboot(ResetCause cause)
     {
         PowerOff();
-        Boot(cause);
-        _context.Report(this, $"reboot ({cause})");
+        Boot(cause, announce: false);
+        _context.Report(this, $"reboot ({cause}), boot #{BootCount}");
     }
 
     public void PowerOff()
@@ -93,11 +106,11 @@ public sealed class SimulatedBoard
         ScheduleWake(0);
     }
 
-    private void Boot(ResetCause cause)
+    private void Boot(ResetCause cause, bool announce = true)
     {
         if (_context.Scheduler.NowUs < BootNotBeforeUs)
         {
-            _context.Scheduler.At(BootNotBeforeUs, () => Boot(cause));
+            _context.Scheduler.At(BootNotBeforeUs, () => Boot(cause, announce));
             return;
         }
         if (IsRunning) PowerOff();
@@ -105,7 +118,7 @@ public sealed class SimulatedBoard
         Hardware.Clock.Reboot();
         Start();
         Program!.Boot();
-        _context.Report(this, BootCount == 1 ? "power on" : $"boot #{BootCount}");
+        if (announce) _context.Report(this, BootCount == 1 ? "power on" : $"power on, boot #{BootCount}");
         ScheduleWake(0);
     }
 
@@ -137,6 +150,9 @@ public sealed class SimulatedBoard
         _context.Scheduler.At(_nextWakeAtUs, () => Wake(token));
     }
 
+    /// <summary>Light sleep only where the setting asks for it and the chip has it (ESP32 family).</summary>
+    private bool SleepsLightly => Settings.LightSleep && Profile.Kind == BoardKind.Esp32;
+
     private void WakeOnMessage(int generation)
     {
         if (generation != _generation || !IsRunning || _nextWakeAtUs <= _context.Scheduler.NowUs) return;
@@ -146,12 +162,22 @@ public sealed class SimulatedBoard
     private void Wake(long token)
     {
         if (token != _wakeToken || !IsRunning || Program == null) return;
+        if (Hardware.Clock.IsSleeping)
+        {
+            Hardware.Clock.EndSleep();
+            Program.NotifySlept(true);
+        }
         Hardware.Clock.BeginStep();
         Program.Step();
         StepCount++;
         // At least a millisecond between passes: the real loop sleeps until NextWakeUs, and a
         // program that asks for "now" again still pays a tick of the RTOS scheduler.
         long delay = Math.Max(1000, Hardware.Clock.TrueDelayUntil(Program.NextWakeUs));
+        if (SleepsLightly && delay >= LightSleepThresholdUs)
+        {
+            Hardware.Clock.BeginSleep();
+            delay = Math.Max(1000, Hardware.Clock.TrueDelayUntil(Program.NextWakeUs));
+        }
         ScheduleWake(delay);
     }
 

@@ -17,6 +17,7 @@ public sealed class SimulatedClock : IMicrosecondClock
     private double _deviceUs;
     private double _executionUs;
     private ulong _lastShownUs;
+    private bool _sleeping;
 
     public SimulatedClock(UnitProfile profile, ITrueTime time, SiteEnvironment environment, SeededRandom jitter)
     {
@@ -29,11 +30,16 @@ public sealed class SimulatedClock : IMicrosecondClock
 
     public int ResolutionUs => Math.Max(1, _profile.Board.Profile.ClockResolutionUs);
 
-    /// <summary>The crystal's rate error now, in ppm: skew plus the temperature bend.</summary>
+    /// <summary>True while the unit is in light sleep, its timer running on the slow clock.</summary>
+    public bool IsSleeping => _sleeping;
+
+    /// <summary>The clock's rate error now, in ppm: the crystal's skew plus its temperature bend, or
+    /// the slow clock's error during light sleep.</summary>
     public double CurrentRatePpm
     {
         get
         {
+            if (_sleeping) return _profile.SlowClockErrorPpm;
             double delta = _environment.TemperatureC - TurnoverC;
             return _profile.SkewPpm + _profile.TemperatureCoefficientPpmPerSquaredC * delta * delta;
         }
@@ -61,6 +67,20 @@ public sealed class SimulatedClock : IMicrosecondClock
         _executionUs = 0;
     }
 
+    /// <summary>Light sleep begins: from now the count advances at the slow clock's rate.</summary>
+    public void BeginSleep()
+    {
+        Integrate();
+        _sleeping = true;
+    }
+
+    /// <summary>Light sleep ends: back on the crystal.</summary>
+    public void EndSleep()
+    {
+        Integrate();
+        _sleeping = false;
+    }
+
     /// <summary>Power cycle: the counter restarts at zero (the chain's uptime restarts with the epoch).</summary>
     public void Reboot()
     {
@@ -68,6 +88,7 @@ public sealed class SimulatedClock : IMicrosecondClock
         _deviceUs = 0;
         _executionUs = 0;
         _lastShownUs = 0;
+        _sleeping = false;
     }
 
     /// <summary>How much true time passes until this clock shows <paramref name="deviceUs"/>.</summary>

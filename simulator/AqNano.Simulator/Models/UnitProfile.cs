@@ -22,7 +22,8 @@ public sealed record UnitProfile(
     double SiteHumidityPercent,
     double DailyHumiditySwingPercent,
     double DailyPhaseHours,
-    int FreeMemoryBytes)
+    int FreeMemoryBytes,
+    double SlowClockErrorPpm)
 {
     /// <summary>Espressif's OUI 24:0A:C4, so that simulated MACs look like real ESP32 station MACs.</summary>
     private static readonly byte[] EspressifOui = { 0x24, 0x0A, 0xC4 };
@@ -64,6 +65,10 @@ public sealed record UnitProfile(
             SiteHumidityPercent: random.Uniform(35, 60),
             DailyHumiditySwingPercent: random.Uniform(3, 10),
             DailyPhaseHours: random.Uniform(0, 24),
-            FreeMemoryBytes: kind == BoardKind.Esp32 ? 90_000 + random.NextInt(40_000) : 40_000 + random.NextInt(20_000));
+            FreeMemoryBytes: kind == BoardKind.Esp32 ? 90_000 + random.NextInt(40_000) : 40_000 + random.NextInt(20_000),
+            // Light sleep runs the timer on the RC slow clock (ESP32: 150 kHz, recalibrated against the
+            // crystal by ESP-IDF); the residual error after calibration is an assumption of this model:
+            // uniform within ±1000 ppm, two orders above the crystal's, which is why such frames say slowClock.
+            SlowClockErrorPpm: random.Uniform(-1000, 1000));
     }
 }

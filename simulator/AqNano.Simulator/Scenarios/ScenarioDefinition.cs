@@ -13,6 +13,8 @@ public sealed record ScenarioDefinition
     /// <summary>Board kinds, cycled over the devices ("Esp32", "Stm32").</summary>
     public string[] BoardKinds { get; init; } = { "Esp32", "Stm32" };
     public double IntervalSeconds { get; init; } = 10;
+    /// <summary>ESP32 devices light-sleep between events (their frames then say slowClock).</summary>
+    public bool LightSleep { get; init; }
     public double DurationMinutes { get; init; } = 10;
     /// <summary>"open" or "confidential": every board's and attacker's connection path.</summary>
     public string Path { get; init; } = "confidential";

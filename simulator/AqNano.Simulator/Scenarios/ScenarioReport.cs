@@ -22,7 +22,8 @@ public sealed record ScenarioReport(
 {
     public long TotalDeviceFrames => FramesByKind.Values.Sum();
 
-    internal static ScenarioReport From(ScenarioRun run, long events, TimeSpan wall, int outages, int reboots)
+    /// <summary>Sums up <paramref name="run"/> as it stands after <paramref name="events"/> events in <paramref name="wall"/>.</summary>
+    public static ScenarioReport FromRun(ScenarioRun run, long events, TimeSpan wall)
     {
         Dictionary<string, long> frames = new();
         Dictionary<string, int> boards = new();
@@ -39,8 +40,8 @@ public sealed record ScenarioReport(
             boards,
             run.Gateways.Sum(g => g.TotalAcknowledged),
             run.ExtraBoards.Sum(b => b.TotalAcknowledged),
-            outages,
-            reboots,
+            run.OutageCount,
+            run.RebootCount,
             run.Attacks.Select(a => (a.Kind, a.ActionCount, a.Notes)).ToList(),
             events,
             TimeSpan.FromMilliseconds(run.Scheduler.NowUs / 1000.0),

@@ -64,7 +64,7 @@ public sealed class ScenarioRun
     /// <summary>Notable events as they happen, with the true time in µs: boots, reboots, attacks.</summary>
     public event Action<long, string>? Notable;
 
-    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000) };
+    public BoardSettings DeviceSettings => BoardSettings.Default with { IntervalMs = (int)(IntervalSeconds * 1000), LightSleep = Definition.LightSleep };
 
     public long MinutesToUs(double minutes) => (long)(minutes * MicrosecondsPerMinute);
 
@@ -107,7 +107,7 @@ public sealed class ScenarioRun
         System.Diagnostics.Stopwatch wall = System.Diagnostics.Stopwatch.StartNew();
         long end = Scheduler.IsVirtual ? (long)(Duration.TotalMilliseconds * 1000) : Scheduler.NowUs + (long)(Duration.TotalMilliseconds * 1000);
         long events = Scheduler.RunUntil(end, cancellation);
-        return ScenarioReport.From(this, events, wall.Elapsed, _outageCount, _rebootCount);
+        return ScenarioReport.FromRun(this, events, wall.Elapsed);
     }
 
     private void Build()
@@ -168,6 +168,12 @@ public sealed class ScenarioRun
             if (!named) Roles["honest"].Add(id, board.Name);
         }
     }
+
+    /// <summary>Outage windows the scenario put on the fleet's connections.</summary>
+    public int OutageCount => _outageCount;
+
+    /// <summary>Reboots that happened so far (scheduled ones and a reboot storm's).</summary>
+    public int RebootCount => _rebootCount;
 
     /// <summary>Counts a reboot done by an attack (reboot storm) in the summary.</summary>
     public void CountReboot() => _rebootCount++;

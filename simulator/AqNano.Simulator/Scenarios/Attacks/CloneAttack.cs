@@ -5,7 +5,9 @@ namespace AqNano.Simulator.Scenarios.Attacks;
 /// <summary>"clone": at the attack's minute, a second board is given a copy of the target's RAM
 /// (chain state, epoch, seq) and runs on from it over its own connection; with Count > 1, that many
 /// consecutive targets from Target on (a compromised batch). DESIGN.md: whoever sends the next link
-/// first is canonical, the other's frames conflict.</summary>
+/// first is canonical, the other's frames conflict. The clone's timer has run since the run began,
+/// close to the original's uptime: a careful attacker's clone, whose only tell is the conflict itself
+/// (a clone booted just before would also show an uptime jump, which only adds evidence).</summary>
 public sealed class CloneAttack : AttackBase
 {
     public override string Kind => "clone";

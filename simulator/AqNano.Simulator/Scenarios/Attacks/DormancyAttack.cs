@@ -1,3 +1,5 @@
+using AqNano.Simulator.Network;
+
 namespace AqNano.Simulator.Scenarios.Attacks;
 
 /// <summary>"dormancy": the target stays powered but unreachable from the attack's minute for
@@ -13,7 +15,9 @@ public sealed class DormancyAttack : AttackBase
         run.Roles["target"].Add(run.DeviceIdOf(target), target.Name);
         long start = run.MinutesToUs(spec.AtMinute);
         long end = run.MinutesToUs(spec.AtMinute + spec.ForMinutes);
-        target.UplinkWrapper = inner => new OutageUplink(inner, run.Scheduler, start, end);
+        // The network model's own outage window, in front of whatever transport the board uses.
+        LinkConditions dormant = new() { Outages = new[] { new OutageWindow(start, end) } };
+        target.UplinkWrapper = inner => new ModelledUplink(inner, dormant, run.Scheduler, run.Random("dormancy", spec.Target));
         run.Scheduler.At(start, () => { ActionCount++; Note($"{target.Name} goes dormant for {spec.ForMinutes} min"); });
         run.Scheduler.At(end, () => Note($"{target.Name} is reachable again"));
     }

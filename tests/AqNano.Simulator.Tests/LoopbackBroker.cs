@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MQTTnet.Server;
+
+namespace AqNano.Simulator.Tests;
+
+/// <summary>MQTTnet's embedded server on a free loopback port, recording every publish it intercepts.</summary>
+internal sealed class LoopbackBroker : IAsyncDisposable
+{
+    private readonly MqttServer _server;
+
+    private LoopbackBroker(MqttServer server, int port)
+    {
+        _server = server;
+        Port = port;
+        _server.InterceptingPublishAsync += e =>
+        {
+            Published.Enqueue((e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<(string ClientId, string Topic, byte[] Payload)> Published { get; } = new();
+
+    public static async Task<LoopbackBroker> StartAsync()
+    {
+        int port = FreePort();
+        MqttServerFactory factory = new();
+        MqttServerOptions options = factory.CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointPort(port)
+            .Build();
+        LoopbackBroker broker = new(factory.CreateMqttServer(options), port);
+        await broker._server.StartAsync();
+        return broker;
+    }
+
+    public static int FreePort()
+    {
+        using TcpListener listener = new(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        _server.Dispose();
+    }
+}
