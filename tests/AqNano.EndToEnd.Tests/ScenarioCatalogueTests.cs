@@ -19,6 +19,7 @@ public sealed class ScenarioCatalogueTests
     [Fact] public void Eavesdropper() => Check("eavesdropper");
     [Fact(Skip = TrustOnFirstUse)] public void GenesisRace() => Check("genesis-race");
     [Fact] public void HonestFleet() => Check("honest-fleet");
+    [Fact] public void LightSleep() => Check("light-sleep");
     [Fact] public void LongDormancy() => Check("long-dormancy");
     [Fact] public void LyingWitness() => Check("lying-witness");
     [Fact] public void MalformedFlood() => Check("malformed-flood");
@@ -27,9 +28,7 @@ public sealed class ScenarioCatalogueTests
     [Fact] public void MitmOpenWitness() => Check("mitm-open-witness");
     [Fact] public void MitmOpen() => Check("mitm-open");
 
-    [Fact(Skip = "catalogue claim vs verifier: the last of the eight boots (minute 5.33) is promoted, keeps Observe only for the "
-        + "keep period (10 intervals), then is young again, and reaches AdmitFull 40 s after the keep period with 15 links, because "
-        + "the links made during the keep period count towards LinksForFull (10); the file claims never AdmitFull by minute 8")]
+    [Fact]
     public void RebootStorm() => Check("reboot-storm");
 
     [Fact] public void Replay() => Check("replay");
