@@ -28,8 +28,7 @@ public sealed class ScenarioCatalogueTests
     [Fact] public void MitmOpenWitness() => Check("mitm-open-witness");
     [Fact] public void MitmOpen() => Check("mitm-open");
 
-    [Fact]
-    public void RebootStorm() => Check("reboot-storm");
+    [Fact] public void RebootStorm() => Check("reboot-storm");
 
     [Fact] public void Replay() => Check("replay");
     [Fact] public void SpoofedDecision() => Check("spoofed-decision");
