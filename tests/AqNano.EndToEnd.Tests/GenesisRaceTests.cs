@@ -60,6 +60,26 @@ public sealed class GenesisRaceTests
         Assert.True(LedgerVerifier.Verify(run.Ledger).Verified);
     }
 
+    /// <summary>The catalogue's genesis-race, where the impostor's Genesis comes before the device ever booted: the
+    /// impostor's epoch is the live one (trust on first use), and the device's own epoch is the one held as a
+    /// Deferred candidate that never displaces it, with no Decision published for it.</summary>
+    [Fact]
+    public void WhenTheImpostorComesFirstTheDevicesEpochIsTheDeferredCandidate()
+    {
+        var run = new EndToEndRun(ScenarioCatalogue.Find("genesis-race"));
+        run.Execute();
+
+        SimulatedBoard device = run.Run.Devices[0];
+        ulong id = run.Run.DeviceIdOf(device);
+        ulong live = run.JudgedFor(id).First().Judgement.Epoch;
+        List<JudgedPublish> own = run.JudgedFor(id).Where(j => j.Connection.StartsWith(device.Name + "#", StringComparison.Ordinal)).ToList();
+        Assert.True(own.Count >= 20);
+        Assert.All(own, j => Assert.True(j.Judgement.Verdict is Verdict.Candidate or Verdict.Duplicate && j.Judgement.Mode == DecisionMode.Deferred
+                                         && j.Judgement.DecisionFrame == null, j.Judgement.Explanation));
+        Assert.DoesNotContain(run.DecisionsFor(id), d => d.Epoch == device.Program!.Epoch);
+        Assert.Equal(live, run.Verifier.Device(id)!.Epoch);
+    }
+
     /// <summary>The impostor: the simulator's FrameForge on an attacker connection, a Genesis at the attack minute
     /// and the next link of its own chain every interval, each counted in <paramref name="sent"/>.</summary>
     private static void StartImpostor(EndToEndRun run, ulong id, System.Runtime.CompilerServices.StrongBox<int> sent)
