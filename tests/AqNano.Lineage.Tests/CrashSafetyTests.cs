@@ -22,6 +22,7 @@ public sealed class CrashSafetyTests : IDisposable
         var acknowledged = new List<long>();
 
         using (var timeout = new CancellationTokenSource(Bound))
+        try
         {
             while (acknowledged.Count < acknowledgementsBeforeKill)
             {
@@ -33,6 +34,10 @@ public sealed class CrashSafetyTests : IDisposable
             await child.WaitForExitAsync(timeout.Token);
             string rest = await child.StandardOutput.ReadToEndAsync(timeout.Token);
             acknowledged.AddRange(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => long.Parse(l["appended ".Length..])));
+        }
+        finally
+        {
+            if (!child.HasExited) child.Kill(); // a failed assertion must not leave the loop running
         }
 
         using var reopened = new SqliteLedger(file);
@@ -51,7 +56,7 @@ public sealed class CrashSafetyTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { childDll, file, "20000", batch.ToString() }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { childDll, "loop", file, "20000", batch.ToString() }) start.ArgumentList.Add(argument);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the append loop");
     }
 

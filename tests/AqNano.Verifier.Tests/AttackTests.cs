@@ -166,6 +166,22 @@ public class AttackTests
     }
 
     [Fact]
+    public void ARevokedWitnessCarriesNoWeight()
+    {
+        var witness = TestDevice.Create(71);
+        var policy = new VerifierPolicy { Witnesses = { Hex.FromWire(witness.DeviceId) } };
+        var h = new Harness(policy);
+        var device = TestDevice.Create(70);
+        h.Send(witness, witness.Genesis(), 0, "gateway");
+        h.Run(device, 12);
+        h.Verifier.Revoke(witness.DeviceId, "dave", "gateway stolen");
+        h.Send(witness, witness.Witness(device, device.Seq, new byte[32]), 100, "gateway");
+        DeviceView view = h.Verifier.Device(device.DeviceId)!;
+        Assert.Equal(DecisionMode.AdmitFull, view.Mode);
+        Assert.Equal(0, view.AgreeingWitnesses);
+    }
+
+    [Fact]
     public void WitnessFramesFromAnUnregisteredDeviceAreRefused()
     {
         var h = new Harness();

@@ -85,6 +85,9 @@ public class ChainVerdictTests
         Assert.Equal(mode, decision.Mode);
         Assert.Equal(before, h.State(device));
 
+        // A gap from another connection is refused too, but its Decision is not published.
+        Assert.Null(h.Send(device, ahead, 10, connection: "stranger").DecisionFrame);
+
         // The device resends from the acknowledged seq: both links are accepted.
         Assert.Equal(Verdict.Next, h.Send(device, lost, 100).Verdict);
         Assert.Equal(Verdict.Next, h.Send(device, ahead, 100).Verdict);

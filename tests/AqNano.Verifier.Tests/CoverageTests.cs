@@ -18,18 +18,16 @@ public class CoverageTests
             {
                 foreach (MethodInfo method in type.GetMethods())
                 {
-                    object? instance = null;
                     if (method.GetCustomAttribute<TheoryAttribute>() != null)
                     {
                         foreach (InlineDataAttribute data in method.GetCustomAttributes<InlineDataAttribute>())
                         {
-                            instance = Activator.CreateInstance(type);
-                            method.Invoke(instance, data.GetData(method).Single());
+                            Invoke(type, method, data.GetData(method).Single());
                         }
                     }
                     else if (method.GetCustomAttribute<FactAttribute>() != null)
                     {
-                        method.Invoke(Activator.CreateInstance(type), null);
+                        Invoke(type, method, null);
                     }
                 }
             }
@@ -39,6 +37,13 @@ public class CoverageTests
             Harness.Collector.Value = null;
         }
         return collected;
+    }
+
+    private static void Invoke(Type type, MethodInfo method, object?[]? arguments)
+    {
+        object instance = Activator.CreateInstance(type)!;
+        try { method.Invoke(instance, arguments); }
+        finally { (instance as IDisposable)?.Dispose(); }
     }
 
     [Fact]

@@ -91,6 +91,11 @@ public class EpochLifecycleTests
         Assert.Equal(Reasons.ContendedIdentity, back.Reason);
         Assert.Equal(DecisionMode.Deferred, h.Send(impostor, impostor.Next(), 1000, "impostor").Mode);
         Assert.Contains(h.Records("incident"), r => r.Detail.Contains("\"type\":\"contended\""));
+
+        // An operator resolves it for the current epoch: the closed epoch's links are stale from then on.
+        Judgement resolved = h.Verifier.Reinstate(device.DeviceId, "erin", "impostor unit removed")!;
+        Assert.NotEqual(DecisionMode.Deferred, resolved.Mode);
+        Assert.Equal(Verdict.Stale, h.Send(device, device.Next(), 1000, "device").Verdict);
     }
 
     [Fact]
@@ -153,6 +158,25 @@ public class EpochLifecycleTests
         Judgement promoted = h.Send(genuine, genuine.Next(), 5000, "a");
         Assert.True(promoted.TakeOwnership);
         Assert.Equal(genuine.Epoch, h.Verifier.Device(device.DeviceId)!.Epoch);
+    }
+
+    [Fact]
+    public void TheTimerPromotesTheRemainingCandidateOnceTheOtherExpires()
+    {
+        var h = new Harness();
+        var device = TestDevice.Create(90);
+        h.Run(device, 12);
+        var genuine = device.Reboot(0xC0FF_0021, 91);
+        var stray = device.Reboot(0xC0FF_0022, 92);
+        h.Send(genuine, genuine.Genesis(), 3000, "a");
+        h.Send(stray, stray.Genesis(), 10, "b"); // two candidates: nobody is promoted on arrival
+        for (int i = 0; i < 14; i++) Assert.Equal(Verdict.Candidate, h.Send(genuine, genuine.Next(), 5000, "a").Verdict);
+        Assert.Equal(device.Epoch, h.Verifier.Device(device.DeviceId)!.Epoch);
+        IReadOnlyList<Judgement> changed = h.Verifier.Tick(); // the stray candidate has been silent for a keep period
+        Judgement promoted = Assert.Single(changed);
+        Assert.Equal(genuine.Epoch, promoted.Epoch);
+        Assert.Equal(Reasons.KeepPeriod, promoted.Reason);
+        Assert.Contains("expired", promoted.Explanation);
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public sealed partial class FleetVerifier
         uint seq = w.Frame.SubjectSeq;
         byte[] digest = (byte[])w.Frame.SubjectFrameDigest.Clone();
         string witness = Hex.FromWire(witnessJudgement.DeviceId);
+        // A witness that is itself refused or deferred (revoked, quarantined, contended) carries no weight.
+        if (witnessJudgement.Mode is DecisionMode.Refused or DecisionMode.Deferred) return;
         if (!_slots.TryGetValue(subject, out DeviceSlot? slot)) return;
         lock (slot.Gate)
         {

@@ -162,7 +162,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         ulong connection = ConnectionHash(input.Connection);
         bool owner = s.OwnerHash == 0 || s.OwnerHash == connection;
         ChainOutcome o = w.Rules.Judge(s, f, w.Buffer, payload.Length, now, input.Path, connection);
-        if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload);
+        if (o.RefusalReason != 0) return RefuseKnown(slot, o, input, f, payload, owner);
         if (o.Verdict == Verdict.Duplicate)
         {
             // Ignored means unchanged: a replay on an open path must not relabel the device's path
@@ -179,23 +179,26 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         return Finish(slot, o, input, f, payload, take, forward: true);
     }
 
-    private Judgement RefuseKnown(DeviceSlot slot, ChainOutcome o, InboundFrame input, Frame f, ReadOnlySpan<byte> payload)
+    private Judgement RefuseKnown(DeviceSlot slot, ChainOutcome o, InboundFrame input, Frame f, ReadOnlySpan<byte> payload, bool owner)
     {
         DeviceState s = slot.State;
         slot.Refusals++;
         string notes = string.Join("; ", o.Notes);
         if (o.Verdict == Verdict.Gap && f.Epoch == s.Epoch)
         {
-            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq. One such
-            // resend request per interval: each Decision makes the device resend every frame it keeps, so one per gap
-            // frame multiplied a chain the verifier cannot follow (after an open-path MITM) into thousands of resends.
+            // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq. Only for
+            // the owner: refusals of other senders' frames are not published (a device that reconnected reads the
+            // retained Decision, which already acks that seq). And one such resend request per interval: each Decision
+            // makes the device resend every frame it keeps, so one per gap frame multiplied a chain the verifier cannot
+            // follow (after an open-path MITM) into thousands of resends (tests/AqNano.EndToEnd.Tests).
             long now = input.ReceivedUnixMs;
             bool asked = slot.LastGapDecisionMs >= 0 && now - slot.LastGapDecisionMs < _workers.Value!.Rules.Candidates.Interval(s);
+            bool publish = owner && !asked;
             string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, "
-                               + (asked ? $"resend from seq {s.LastSeq + 1} already asked for" : $"Decision acks seq {s.LastSeq}");
+                               + (!owner ? "from a non-owner: no Decision" : asked ? $"resend from seq {s.LastSeq + 1} already asked for" : $"Decision acks seq {s.LastSeq}");
             RecordRefusal(input, f.DeviceId, f, payload, Verdict.Gap, Reasons.Gap, explanation);
-            byte[]? decision = asked ? null : DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, now);
-            if (!asked) slot.LastGapDecisionMs = now;
+            byte[]? decision = publish ? DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, now) : null;
+            if (publish) slot.LastGapDecisionMs = now;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Gap, s.Mode, Reasons.Gap, s.GrantedScope, false, false, decision, explanation)
             { Evidence = Snapshot(s, "gap") };
         }

@@ -29,5 +29,7 @@ internal static class LedgerSchema
         VALUES ($sequence, $time, $kind, $device, $frame, $detail, $previous, $hash)
         """;
 
+    public const string Exists = "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'ledger'";
+
     public const string Head = "SELECT sequence, hash FROM ledger ORDER BY sequence DESC LIMIT 1";
 }

@@ -20,12 +20,11 @@ public sealed class SqliteLedger : ILedger
         options ??= new SqliteLedgerOptions();
         Path = path;
         ReadOnly = options.ReadOnly;
-        connection = SqliteConnections.Open(path, options.ReadOnly);
-        if (!options.ReadOnly)
+        if (options.ReadOnly && !File.Exists(path))
         {
-            SqliteConnections.MakeDurable(connection);
-            SqliteConnections.Execute(connection, LedgerSchema.Create);
+            throw new FileNotFoundException($"no ledger at {path}", path);
         }
+        connection = OpenAndPrepare(path, options.ReadOnly);
         if (options.MaxPageCount is long pages)
         {
             SetMaxPageCount(pages);
@@ -116,6 +115,37 @@ public sealed class SqliteLedger : ILedger
             insert.Dispose();
             head.Dispose();
             connection.Dispose();
+        }
+    }
+
+    /// <summary>Opens the file and, for writing, makes it durable and creates the schema. A full or
+    /// read-only medium already refuses here, with the same typed errors as an append.</summary>
+    private static SqliteConnection OpenAndPrepare(string path, bool readOnly)
+    {
+        SqliteConnection? opened = null;
+        try
+        {
+            opened = SqliteConnections.Open(path, readOnly);
+            if (!readOnly)
+            {
+                SqliteConnections.MakeDurable(opened);
+                SqliteConnections.Execute(opened, LedgerSchema.Create);
+            }
+            else if (SqliteConnections.Execute(opened, LedgerSchema.Exists) is null)
+            {
+                throw new InvalidDataException($"{path} is not an AqNano ledger: it has no ledger table");
+            }
+            return opened;
+        }
+        catch (SqliteException failure)
+        {
+            opened?.Dispose();
+            throw SqliteFailures.Translate(failure, path);
+        }
+        catch
+        {
+            opened?.Dispose();
+            throw;
         }
     }
 

@@ -1,0 +1,3 @@
+namespace AqNano.Verifier.Reports;
+
+public sealed record ReportTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
