@@ -54,7 +54,8 @@ public sealed class AttackEffectTests
         ulong id = run.Run.Roles["target"].DeviceIds.Single();
         var conflicts = CompetingPairs(run, id).Where(p => p.A.Line.Connection != p.B.Line.Connection).ToList();
         Assert.NotEmpty(conflicts);
-        Assert.Contains(conflicts, p => CapturedRun.From(p.A.Line, "clone-dev-0000") || CapturedRun.From(p.B.Line, "clone-dev-0000"));
+        // The clone links first (as the scenario's expectation says): the original's frame is the second.
+        Assert.Contains(conflicts, p => CapturedRun.From(p.A.Line, "clone-dev-0000") && CapturedRun.From(p.B.Line, "dev-0000"));
         // After the shared link the two states diverge (each mixes its own entropy): the clone's
         // later frames continue its own fork, each reveal opening the clone's previous commitment.
         Frame[] fork = run.ObsFrames(l => CapturedRun.From(l, "clone-dev-0000")).Select(f => f.Frame)
@@ -79,14 +80,24 @@ public sealed class AttackEffectTests
     {
         CapturedRun run = CapturedRun.Of(scenario);
         ulong id = run.IdOf("target");
-        var pairs = CompetingPairs(run, id).ToList();
-        Assert.Equal(3, pairs.Select(p => p.A.Frame.Seq).Distinct().Count());
-        foreach (var (first, second) in pairs)
+        // One conflict: n' against the device's held n, both on the device's own connection.
+        var pair = Assert.Single(CompetingPairs(run, id));
+        Assert.Equal(pair.A.Line.Connection, pair.B.Line.Connection);
+        Assert.Equal(Scopes.All, pair.A.Frame.RequestedScope);
+        Assert.NotEqual(Scopes.All, pair.B.Frame.RequestedScope);
+        // Then the rewritten chain keeps linking from n' (three rewritten frames in all), each sent
+        // before the device's own frame of that seq.
+        var forged = run.ObsFrames(l => l.Topic == Topics.Observation(id)).Where(f => f.Frame.RequestedScope == Scopes.All).ToList();
+        Assert.Equal(3, forged.Count);
+        for (int i = 1; i < forged.Count; i++)
         {
-            Assert.Equal(first.Line.Connection, second.Line.Connection);
-            // The forged one came first and asks for every scope.
-            Assert.Equal(Scopes.All, first.Frame.RequestedScope);
-            Assert.NotEqual(Scopes.All, second.Frame.RequestedScope);
+            Assert.Equal(forged[i - 1].Frame.Seq + 1, forged[i].Frame.Seq);
+            Assert.True(_math.Opens(forged[i].Frame.Reveal, 0, forged[i - 1].Frame.Commit, 0));
+        }
+        foreach (var f in forged)
+        {
+            var own = run.ObsFrames(l => l.Topic == Topics.Observation(id)).First(o => o.Frame.Seq == f.Frame.Seq && o.Frame.RequestedScope != Scopes.All);
+            Assert.True(f.Line.UnixMs <= own.Line.UnixMs);
         }
     }
 

@@ -40,6 +40,15 @@ internal sealed class LoopbackBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>Drops a client's connection from the broker side (a network blip the client must survive).</summary>
+    public async Task KickAsync(string clientId)
+    {
+        foreach (MqttClientStatus client in await _server.GetClientsAsync())
+        {
+            if (client.Id == clientId) await client.DisconnectAsync();
+        }
+    }
+
     public static int FreePort()
     {
         using TcpListener listener = new(IPAddress.Loopback, 0);

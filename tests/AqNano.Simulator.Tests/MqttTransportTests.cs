@@ -45,6 +45,21 @@ public sealed class MqttTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReconnectRestoresTheSubscriptions()
+    {
+        using MqttUplink device = MqttUplink.Connect("127.0.0.1", _port, "test-device");
+        Assert.True(device.Subscribe("aq/v1/dev/0011223344556677/decision"));
+        await _broker.KickAsync("test-device");
+        Assert.True(SpinWait.SpinUntil(() => !device.IsConnected, TimeSpan.FromSeconds(10)));
+        Assert.True(device.TryReconnectNow());
+        using ManualResetEventSlim arrived = new();
+        device.MessageArrived += arrived.Set;
+        using MqttUplink verifier = MqttUplink.Connect("127.0.0.1", _port, "test-verifier");
+        Assert.True(verifier.Publish("aq/v1/dev/0011223344556677/decision", new byte[] { 1 }, 0, 1, retain: false));
+        Assert.True(arrived.Wait(TimeSpan.FromSeconds(10)), "the subscription did not survive the reconnect");
+    }
+
+    [Fact]
     public void AnUnreachableBrokerIsAClearRefusal()
     {
         MqttTransportException refusal = Assert.Throws<MqttTransportException>(() => MqttUplink.Connect("127.0.0.1", LoopbackBroker.FreePort(), "nobody"));

@@ -33,15 +33,23 @@ namespace AqNano.Protocol.Frames
             return count;
         }
 
-        /// <summary>value x 1000 rounded half away from zero, saturated to int32.
-        /// By hand: nanoFramework's Math lives in a separate package.</summary>
+        /// <summary>value x 1000 rounded half away from zero, saturated to int32; NaN is 0.
+        /// By hand: nanoFramework's Math lives in a separate package. The magnitude is truncated
+        /// and its fraction compared, because the former "negate, add 0.5, cast" overflowed the
+        /// int cast at the bottom of the range (-2147483647.5 came out as -2147483647).</summary>
         public static int ToWire(double value)
         {
+            if (double.IsNaN(value)) return 0;
             double scaled = value * Scale;
-            if (scaled >= int.MaxValue) return int.MaxValue;
-            if (scaled <= int.MinValue) return int.MinValue;
-            if (double.IsNaN(scaled)) return 0;
-            return scaled >= 0 ? (int)(scaled + 0.5) : -(int)(-scaled + 0.5);
+            bool negative = scaled < 0;
+            double magnitude = negative ? -scaled : scaled;
+            if (magnitude >= 2147483648.5) return negative ? int.MinValue : int.MaxValue;
+            long whole = (long)magnitude; // exact: magnitude < 2^31 + 1
+            if (magnitude - whole >= 0.5) whole++;
+            long rounded = negative ? -whole : whole;
+            if (rounded > int.MaxValue) return int.MaxValue;
+            if (rounded < int.MinValue) return int.MinValue;
+            return (int)rounded;
         }
 
         public static double FromWire(int value)

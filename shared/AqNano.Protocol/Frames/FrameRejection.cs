@@ -1,8 +1,10 @@
 namespace AqNano.Protocol.Frames
 {
-    /// <summary>Why a byte string is not a v1 frame. The parser checks in the order of
-    /// these numbers and reports the first failure (docs/PROTOCOL.md "Parsing").
-    /// Stable numbers: new reasons are appended.</summary>
+    /// <summary>Why a byte string is not a v1 frame. The parser reports the first failed
+    /// check; the order is per kind and is not the numeric order (a Witness checks its path
+    /// before its seq, and a chain frame too short to hold its featureMask is a length
+    /// mismatch first): docs/PROTOCOL.md "Parsing" lists it, tests/AqNano.Protocol.Tests
+    /// CheckOrderTests pins it. Stable numbers: new reasons are appended.</summary>
     public enum FrameRejection : byte
     {
         None = 0,

@@ -9,7 +9,8 @@ namespace AqNano.Simulator.Network;
 /// <summary>The Core's <see cref="IUplink"/> over a real MQTT 5 broker through MQTTnet's client.
 /// Publish blocks until the PUBACK (QoS 1) or a timeout, as the board's M2Mqtt publish does; a PUBACK
 /// with a refusal reason is still an acknowledgement (the broker decided) and is counted. Received
-/// messages wait in a queue that the Core polls; a lost connection is retried in the background.</summary>
+/// messages wait in a queue that the Core polls; a lost connection is retried in the background and
+/// its subscriptions restored, since the agent may not see the gap between two Steps (firmware/README.md).</summary>
 public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
 {
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(10);
@@ -17,6 +18,7 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
     private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _inbox = new();
+    private readonly List<string> _subscriptions = new();
     private int _reconnecting;
     private DateTime _lastReconnectUtc;
 
@@ -36,6 +38,15 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
 
     public long RefusedCount { get; private set; }
     public long TimeoutCount { get; private set; }
+
+    /// <summary>Reconnects now if the connection is down (tests; the background retry does the same).</summary>
+    public bool TryReconnectNow()
+    {
+        _lastReconnectUtc = DateTime.MinValue;
+        ReconnectInBackground();
+        SpinWait.SpinUntil(() => _client.IsConnected && Volatile.Read(ref _reconnecting) == 0, TimeSpan.FromSeconds(10));
+        return _client.IsConnected;
+    }
 
     /// <summary>Connects (clean start, a fresh client id per boot as DESIGN.md "Ownership" asks);
     /// throws <see cref="MqttTransportException"/> naming the broker when it cannot be reached.</summary>
@@ -103,7 +114,15 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
                 .WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
             MqttClientSubscribeResult result = _client.SubscribeAsync(options).GetAwaiter().GetResult();
-            return result.Items.All(i => (int)i.ResultCode <= (int)MqttClientSubscribeResultCode.GrantedQoS2);
+            bool granted = result.Items.All(i => (int)i.ResultCode <= (int)MqttClientSubscribeResultCode.GrantedQoS2);
+            if (granted)
+            {
+                lock (_subscriptions)
+                {
+                    if (!_subscriptions.Contains(topic)) _subscriptions.Add(topic);
+                }
+            }
+            return granted;
         }
         catch (MQTTnet.Exceptions.MqttCommunicationException)
         {
@@ -142,6 +161,12 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
             try
             {
                 await _client.ConnectAsync(_options);
+                string[] topics;
+                lock (_subscriptions) topics = _subscriptions.ToArray();
+                foreach (string topic in topics)
+                {
+                    await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+                }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -66,6 +66,20 @@ public sealed class FrameForge
         return Seal();
     }
 
+    /// <summary>The forged chain's next link dressed as <paramref name="seen"/> (its header, features,
+    /// flags), but revealing the key the previous forged frame committed to: the fork stays the
+    /// attacker's and keeps linking, while the device's own frames no longer open anything canonical.</summary>
+    public byte[] ContinueAs(Frame seen, Action<Frame>? rewrite)
+    {
+        byte[] previousKey = (byte[])_nextKey.Clone();
+        _frame.CopyFrom(seen);
+        rewrite?.Invoke(_frame);
+        Array.Copy(previousKey, _frame.Reveal, 32);
+        _random.Fill(_mix, 0, 32);
+        _math.Advance(_state, 0, _frame.Seq, _frame.UptimeUs, _mix, 0);
+        return Seal();
+    }
+
     private byte[] Seal()
     {
         _math.NextKey(_state, 0, _nextKey, 0);

@@ -6,7 +6,8 @@ using AqNano.Simulator.Time;
 namespace AqNano.Simulator.Scenarios.Attacks;
 
 /// <summary>Sits on a device's path: from <paramref name="startUs"/> on, for the next Count
-/// Observations it sends n' (the seen reveal, its own commitment, rewritten fields) first and
+/// Observations it sends its rewritten frame first (n' with the seen reveal and its own commitment,
+/// then its own chain's next links, each with rewritten fields) and
 /// releases the device's own frame n only after a hold. It acknowledges n to the device itself.</summary>
 public sealed class ManInTheMiddleUplink : IUplink
 {
@@ -18,6 +19,7 @@ public sealed class ManInTheMiddleUplink : IUplink
     private readonly Action<Frame> _onHeld;
     private readonly Frame _seen = new();
     private int _remaining;
+    private bool _forging;
 
     public ManInTheMiddleUplink(IUplink inner, ISimulationScheduler scheduler, FrameForge forge, long startUs, long holdUs, int count, Action<Frame> onHeld)
     {
@@ -39,8 +41,13 @@ public sealed class ManInTheMiddleUplink : IUplink
         {
             return _inner.Publish(topic, payload, offset, length, retain);
         }
-        byte[] forged = _forge.CompeteWith(_seen, Rewrites.ClaimEverything);
+        // The first rewrite competes for the seen reveal; later ones continue the attacker's own chain,
+        // so that the rewritten chain stays canonical while the device's held frames become the fork.
+        byte[] forged = _forging
+            ? _forge.ContinueAs(_seen, Rewrites.ClaimEverything)
+            : _forge.CompeteWith(_seen, Rewrites.ClaimEverything);
         if (!_inner.Publish(topic, forged, 0, forged.Length, retain)) return false;
+        _forging = true;
         _remaining--;
         _onHeld(_seen);
         byte[] original = payload.AsSpan(offset, length).ToArray();
