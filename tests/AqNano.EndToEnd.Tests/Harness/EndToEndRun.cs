@@ -23,7 +23,7 @@ public sealed class EndToEndRun
     /// <param name="keepLog">Keep every judged publish and Decision in memory (small runs); large fleets count instead.</param>
     /// <param name="tickPeriod">How often, in virtual time, IVerifier.Tick runs (default one second).</param>
     public EndToEndRun(ScenarioDefinition definition, RunOptions? overrides = null, ILedger? ledger = null, bool keepLog = true,
-                       TimeSpan? tickPeriod = null, Action<VerifierPolicy>? adjustPolicy = null, CaptureWriter? capture = null)
+                       TimeSpan? tickPeriod = null, CaptureWriter? capture = null)
     {
         overrides ??= new RunOptions();
         Scheduler = new VirtualScheduler();
@@ -31,7 +31,6 @@ public sealed class EndToEndRun
         Run = new ScenarioRun(definition, overrides with { Scheduler = Scheduler, Broker = Broker, Uplinks = null });
         Clock = new VirtualTimeProvider(Scheduler);
         Policy = PolicyFor(Run);
-        adjustPolicy?.Invoke(Policy);
         Ledger = ledger ?? new InMemoryLedger();
         Verifier = new FleetVerifier(Policy, Ledger, Clock, store: null, policySource: "end-to-end " + definition.Name);
         Interceptor = new VerifierInterceptor(Broker, Verifier);
