@@ -11,6 +11,29 @@ namespace AqNano.EndToEnd.Tests;
 /// traffic flows only within the granted scope.</summary>
 public sealed class WiringTests
 {
+    /// <summary>"Nothing acknowledged is ever lost": every obs frame a board got acknowledged over a lossy LAN (1 % of
+    /// PUBLISHes and 1 % of PUBACKs lost) reached the verifier and was judged.</summary>
+    [Fact]
+    public void EveryAcknowledgedFrameIsJudged()
+    {
+        var run = new EndToEndRun(ScenarioCatalogue.Find("honest-fleet") with { DurationMinutes = 20 });
+        var acknowledged = new List<(long TimeUs, string Frame)>();
+        foreach (SimulatedBoard board in run.Run.Devices)
+        {
+            board.FrameSent += (_, topic, bytes) =>
+            {
+                if (topic.EndsWith(Topics.ObservationSuffix, StringComparison.Ordinal)) acknowledged.Add((run.Scheduler.NowUs, Convert.ToHexString(bytes)));
+            };
+        }
+        run.Execute();
+
+        var judged = run.Judged.Select(j => Convert.ToHexString(j.Publish.Payload)).ToHashSet();
+        long endUs = run.Run.MinutesToUs(run.Run.Duration.TotalMinutes);
+        List<(long TimeUs, string Frame)> due = acknowledged.Where(a => a.TimeUs < endUs - 1_000_000).ToList();
+        Assert.True(due.Count > 800, $"only {due.Count} frames acknowledged");
+        Assert.All(due, a => Assert.Contains(a.Frame, judged));
+    }
+
     [Fact]
     public void RetainedDecisionIsTheLatestAndTheBoardsFollowIt()
     {
