@@ -15,6 +15,8 @@ internal sealed class DeviceSlot(DeviceState state, long version)
     public long Duplicates;
     public long Refusals;
     public long DroppedFromNonOwner;
+    /// <summary>When the last Decision answering a gap went out (-1: never): at most one per interval.</summary>
+    public long LastGapDecisionMs = -1;
     private readonly Queue<int> _slope = new();
 
     public void RecordDepth(uint depth)

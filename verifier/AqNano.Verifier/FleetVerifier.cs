@@ -188,11 +188,17 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         {
             // DESIGN.md "gap": the mode is unchanged and the Decision acknowledges the last accepted seq. Only for
             // the owner: refusals of other senders' frames are not published (a device that reconnected reads the
-            // retained Decision, which already acks that seq).
+            // retained Decision, which already acks that seq). And one such resend request per interval: each Decision
+            // makes the device resend every frame it keeps, so one per gap frame multiplied a chain the verifier cannot
+            // follow (after an open-path MITM) into thousands of resends (tests/AqNano.EndToEnd.Tests).
+            long now = input.ReceivedUnixMs;
+            bool asked = slot.LastGapDecisionMs >= 0 && now - slot.LastGapDecisionMs < _workers.Value!.Rules.Candidates.Interval(s);
+            bool publish = owner && !asked;
             string explanation = $"gap {Hex.FromWire(f.Epoch)}:{f.Seq}: {notes}; mode stays {s.Mode}, "
-                               + (owner ? $"Decision acks seq {s.LastSeq}" : "from a non-owner: no Decision");
+                               + (!owner ? "from a non-owner: no Decision" : asked ? $"resend from seq {s.LastSeq + 1} already asked for" : $"Decision acks seq {s.LastSeq}");
             RecordRefusal(input, f.DeviceId, f, payload, Verdict.Gap, Reasons.Gap, explanation);
-            byte[]? decision = owner ? DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, input.ReceivedUnixMs) : null;
+            byte[]? decision = publish ? DecisionEncoder.Encode(s, s.Mode, Reasons.Gap, s.GrantedScope, now) : null;
+            if (publish) slot.LastGapDecisionMs = now;
             return new Judgement(s.DeviceId, f.Epoch, f.Seq, Verdict.Gap, s.Mode, Reasons.Gap, s.GrantedScope, false, false, decision, explanation)
             { Evidence = Snapshot(s, "gap") };
         }

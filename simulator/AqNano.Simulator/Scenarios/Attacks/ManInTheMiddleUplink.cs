@@ -20,6 +20,8 @@ public sealed class ManInTheMiddleUplink : IUplink
     private readonly Frame _seen = new();
     private int _remaining;
     private bool _forging;
+    private ulong _forgedEpoch;
+    private uint _forgedSeq;
 
     public ManInTheMiddleUplink(IUplink inner, ISimulationScheduler scheduler, FrameForge forge, long startUs, long holdUs, int count, Action<Frame> onHeld)
     {
@@ -37,7 +39,8 @@ public sealed class ManInTheMiddleUplink : IUplink
     public bool Publish(string topic, byte[] payload, int offset, int length, bool retain)
     {
         if (_remaining <= 0 || _scheduler.NowUs < _startUs || !topic.EndsWith(Topics.ObservationSuffix, StringComparison.Ordinal)
-            || !FrameCodec.TryParse(payload, offset, length, _seen, out _) || _seen.Kind != FrameKind.Observation)
+            || !FrameCodec.TryParse(payload, offset, length, _seen, out _) || _seen.Kind != FrameKind.Observation
+            || ResendsAForgedSeq())
         {
             return _inner.Publish(topic, payload, offset, length, retain);
         }
@@ -48,12 +51,18 @@ public sealed class ManInTheMiddleUplink : IUplink
             : _forge.CompeteWith(_seen, Rewrites.ClaimEverything);
         if (!_inner.Publish(topic, forged, 0, forged.Length, retain)) return false;
         _forging = true;
+        (_forgedEpoch, _forgedSeq) = (_seen.Epoch, _seen.Seq);
         _remaining--;
         _onHeld(_seen);
         byte[] original = payload.AsSpan(offset, length).ToArray();
         _scheduler.At(_scheduler.NowUs + _holdUs, () => Release(topic, original, retain, tries: 30));
         return true;
     }
+
+    /// <summary>The device resending its own frame for a seq already rewritten (it learnt of n' from the Decision's
+    /// ackFrameDigest, DESIGN.md "hold back frame n and send n' first"): that seq is won, so the resend passes as it
+    /// is, a conflict. Rewriting it again as the forged chain's next link would only add a frame that opens nothing.</summary>
+    private bool ResendsAForgedSeq() => _forging && _seen.Epoch == _forgedEpoch && _seen.Seq <= _forgedSeq;
 
     public bool Subscribe(string topic) => _inner.Subscribe(topic);
 
