@@ -32,6 +32,7 @@ public static class SummaryTable
         Table totals = new Table().Title("run").AddColumns("", "");
         totals.AddRow("outages", report.Outages.ToString());
         totals.AddRow("reboots", report.Reboots.ToString());
+        totals.AddRow("obs frames acknowledged (devices)", run.Devices.Sum(d => d.ObservationsAcknowledged).ToString());
         totals.AddRow("simulated time", report.SimulatedTime.ToString(@"d\.hh\:mm\:ss"));
         totals.AddRow("wall time", report.WallTime.ToString(@"hh\:mm\:ss\.fff"));
         totals.AddRow("events run", report.EventsRun.ToString());

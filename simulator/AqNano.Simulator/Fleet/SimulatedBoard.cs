@@ -136,6 +136,8 @@ public sealed class SimulatedBoard
         Uplink = new CountingUplink(link);
         Uplink.Acknowledged += (topic, payload, offset, length) =>
         {
+            // Obs frames apart from app telemetry: what the verifier's ledger must hold (issue 7 item 4).
+            if (topic.EndsWith(AqNano.Protocol.Topics.ObservationSuffix, StringComparison.Ordinal)) ObservationsAcknowledged++;
             if (FrameSent != null) FrameSent(this, topic, payload.AsSpan(offset, length).ToArray());
         };
         Program = _context.ProgramFactory(Settings, Hardware, Uplink);
@@ -185,6 +187,9 @@ public sealed class SimulatedBoard
     {
         if (Uplink != null) FramesAcknowledged += Uplink.AcknowledgedCount;
     }
+
+    /// <summary>Acknowledged obs frames (publishes on aq/v1/dev/{id}/obs), all boots.</summary>
+    public long ObservationsAcknowledged { get; private set; }
 
     /// <summary>Acknowledged publishes including the current boot's.</summary>
     public long TotalAcknowledged => FramesAcknowledged + (IsRunning && Uplink != null ? Uplink.AcknowledgedCount : 0);

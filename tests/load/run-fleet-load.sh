@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Fleet load benchmark (issue 7 item 4): N simulated boards, one frame per INTERVAL s, for MINUTES,
+# through the embedded broker of `aqnano serve` into the verifier over the durable SQLite ledger.
+# Usage: [NEW_IDENTITIES_PER_HOUR=N] tests/load/run-fleet-load.sh [devices=10000] [minutes=10] [interval=10]
+# The verifier's default policy accepts 1,000 new identities per hour per zone (anti-Sybil, DESIGN.md);
+# NEW_IDENTITIES_PER_HOUR raises it through a policy file so that a whole fleet can start at once.
+# Everything runs on 127.0.0.1 in a temporary folder that is removed at the end; serve and the
+# simulator are separate processes (the open-file limit, ENVIRONMENT.md).
+set -euo pipefail
+
+DEVICES=${1:-10000}
+MINUTES=${2:-10}
+INTERVAL=${3:-10}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/aqnano-fleet-load.XXXXXX)
+SERVE_PID=""; SIM_PID=""; SAMPLER_PID=""
+
+cleanup() {
+    for pid in $SAMPLER_PID $SIM_PID $SERVE_PID; do kill "$pid" 2>/dev/null || true; done
+    for pid in $SAMPLER_PID $SIM_PID $SERVE_PID; do wait "$pid" 2>/dev/null || true; done
+    if [[ -n "${KEEP_WORK:-}" ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+kib() { awk -v k="$1" '/^'"$1"':/ {print $2}' "/proc/$2/status" 2>/dev/null || echo 0; }
+
+echo "== build (Release)"
+dotnet build -c Release -nologo -v q "$ROOT/verifier/AqNano.Verifier.App" >"$WORK/build-app.log" || { cat "$WORK/build-app.log"; exit 3; }
+dotnet build -c Release -nologo -v q "$ROOT/simulator/AqNano.Simulator.Cli" >"$WORK/build-sim.log" || { cat "$WORK/build-sim.log"; exit 3; }
+AQNANO="$ROOT/verifier/AqNano.Verifier.App/bin/Release/net10.0/aqnano.dll"
+AQSIM="$ROOT/simulator/AqNano.Simulator.Cli/bin/Release/net10.0/aqnano-sim.dll"
+
+# Scenario: honest boards (the honest-fleet network: 1 % PUBLISH loss and 1 % PUBACK loss, so QoS 1
+# resends happen) plus bursts. The simulator spreads boots over the first interval, so the bursts
+# come from (a) the start: every board connects and subscribes within one interval, and (b) one
+# shared outage (the simulator's network model: the socket stays up, the board sees its link down):
+# every tenth board loses its link at 30 % of the run for 20 % of it; they all see it return in the
+# same instant and, within one reconnect poll, subscribe again and publish their overdue frame.
+python3 - "$DEVICES" "$MINUTES" "$INTERVAL" >"$WORK/scenario.json" <<'PY'
+import json, sys
+devices, minutes, interval = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(json.dumps({
+  "name": "fleet-load", "seed": 7004, "devices": devices, "intervalSeconds": interval, "durationMinutes": minutes,
+  "description": "Honest boards for the fleet load benchmark; a tenth of them share one outage.",
+  "path": "open",
+  "network": {"delayFloorMs": 1, "delayMedianExtraMs": 4, "delaySpread": 0.8, "lossPercent": 1, "ackLossPercent": 1},
+  "outages": [{"device": d, "atMinute": round(minutes * 0.3, 3), "forMinutes": round(minutes * 0.2, 3)} for d in range(0, devices, 10)],
+  "expected": [{"role": "honest", "verdicts": ["Genesis", "Next"], "neverVerdicts": ["Conflict", "Fork", "Broken", "Malformed", "Contended"],
+                "finalModes": ["AdmitRestricted", "AdmitFull", "Observe"], "incident": False, "note": "load run"}]}))
+PY
+
+POLICY_ARGS=()
+if [[ -n "${NEW_IDENTITIES_PER_HOUR:-}" ]]; then
+    echo "{\"defaultZone\":\"lab\",\"zones\":{\"lab\":{\"newIdentitiesPerHour\":$NEW_IDENTITIES_PER_HOUR}}}" >"$WORK/policy.json"
+    POLICY_ARGS=(--policy "$WORK/policy.json")
+fi
+
+MQTT_PORT=$(free_port); WEB_PORT=$(free_port)
+echo "== serve on 127.0.0.1:$MQTT_PORT (metrics http://127.0.0.1:$WEB_PORT/metrics), ledger in $WORK"
+dotnet "$AQNANO" serve --listen 127.0.0.1 --port "$MQTT_PORT" --tls-port 0 --dashboard-port "$WEB_PORT" \
+    --ledger "$WORK/ledger.db" --operator-password op --viewer-password view --controller-password ctl "${POLICY_ARGS[@]}" \
+    >"$WORK/serve.out" 2>"$WORK/serve.err" &
+SERVE_PID=$!
+for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$WEB_PORT/metrics" >/dev/null 2>&1 && break
+    kill -0 "$SERVE_PID" 2>/dev/null || { echo "serve exited:"; cat "$WORK/serve.err"; exit 3; }
+    sleep 0.5
+done
+
+echo "== aqnano-sim: $DEVICES boards, one frame per $INTERVAL s, $MINUTES min"
+dotnet "$AQSIM" --broker "mqtt://127.0.0.1:$MQTT_PORT" --scenario "$WORK/scenario.json" \
+    --devices "$DEVICES" --interval "$INTERVAL" --duration "$MINUTES" >"$WORK/sim.out" 2>"$WORK/sim.err" &
+SIM_PID=$!
+
+# Sampler: every 5 s one line of RSS (serve, simulator), load average and the verifier's counters.
+(
+    while kill -0 "$SIM_PID" 2>/dev/null; do
+        m=$(curl -s --max-time 4 "http://127.0.0.1:$WEB_PORT/metrics" || true)
+        echo "$(date -u +%H:%M:%S) serve_rss_kib=$(kib VmRSS "$SERVE_PID") serve_hwm_kib=$(kib VmHWM "$SERVE_PID") sim_rss_kib=$(kib VmRSS "$SIM_PID") sim_hwm_kib=$(kib VmHWM "$SIM_PID") load=$(cut -d' ' -f1 /proc/loadavg) frames_in=$(echo "$m" | awk '/^aqnano_frames_in_total/ {print $2}')"
+        sleep 5
+    done
+) >"$WORK/samples.log" &
+SAMPLER_PID=$!
+
+tail -f "$WORK/sim.out" --pid "$SIM_PID" | grep --line-buffered -E 'progress|refused|unreachable' || true
+set +e; wait "$SIM_PID"; SIM_RC=$?; set -e; SIM_PID=""
+wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+sleep 2   # the last PUBACKs were already received; let the last decisions go out
+curl -s "http://127.0.0.1:$WEB_PORT/metrics" >"$WORK/metrics.txt"
+SERVE_HWM=$(kib VmHWM "$SERVE_PID")
+# SIGTERM, not SIGINT: a non-interactive bash starts background jobs with SIGINT ignored.
+kill -TERM "$SERVE_PID"; set +e; wait "$SERVE_PID"; SERVE_RC=$?; set -e; SERVE_PID=""
+
+echo "== results"
+cat "$WORK/sim.out" | sed -n '/frames sent/,$p' | head -40
+ACKED=$(awk -F'│' '/obs frames acknowledged/ {gsub(/ /,"",$3); print $3}' "$WORK/sim.out")
+ACKED=${ACKED:-0}
+LEDGER="$WORK/ledger.db"
+FRAME_RECORDS=$(sqlite3 "$LEDGER" "SELECT count(*) FROM ledger WHERE kind='frame';")
+DISTINCT_FRAMES=$(sqlite3 "$LEDGER" "SELECT count(DISTINCT frame) FROM ledger WHERE kind='frame';")
+# A refused frame is acknowledged too (PUBACK with a reason code) and recorded as a refusal.
+REFUSED_FRAMES=$(sqlite3 "$LEDGER" "SELECT count(DISTINCT frame) FROM ledger WHERE kind='refusal';")
+sqlite3 "$LEDGER" "SELECT json_extract(detail,'$.reasonName'), count(*) FROM ledger WHERE kind='refusal' GROUP BY 1;" | sed 's/^/ledger refusals by reason /'
+sqlite3 "$LEDGER" "SELECT kind, count(*) FROM ledger GROUP BY kind;" | sed 's/^/ledger records /'
+set +e; dotnet "$AQNANO" lineage verify --ledger "$LEDGER" >"$WORK/verify.out" 2>&1; VERIFY_RC=$?; set -e
+PEAK_SERVE=$(awk '{for(i=1;i<=NF;i++) if ($i ~ /^serve_hwm_kib=/) {split($i,a,"="); if (a[2]>m) m=a[2]}} END {print m+0}' "$WORK/samples.log")
+(( SERVE_HWM > PEAK_SERVE )) && PEAK_SERVE=$SERVE_HWM
+PEAK_SIM=$(awk '{for(i=1;i<=NF;i++) if ($i ~ /^sim_hwm_kib=/) {split($i,a,"="); if (a[2]>m) m=a[2]}} END {print m+0}' "$WORK/samples.log")
+
+echo "simulator exit code:            $SIM_RC (serve exit code $SERVE_RC)"
+echo "obs frames acknowledged (sim):  $ACKED"
+echo "frame records in the ledger:     $FRAME_RECORDS ($DISTINCT_FRAMES distinct frames; $REFUSED_FRAMES distinct refused frames)"
+KEPT=$(( DISTINCT_FRAMES + REFUSED_FRAMES ))
+echo "acknowledged but not in ledger:  $(( ACKED > KEPT ? ACKED - KEPT : 0 )) (lost frames; kept $KEPT, acknowledged $ACKED)"
+echo "verifier counters:"
+grep -E '^aqnano_(frames_in_total|decisions_total|decision_frames_published_total|broker_refusals_total)' "$WORK/metrics.txt" | sed 's/^/  /'
+echo "decision latency (receive to judgement in the ledger), from /metrics:"
+awk '/^aqnano_verification_latency_seconds_bucket/ {match($0, /le="[^"]+"/); le=substr($0, RSTART+4, RLENGTH-5); n++; les[n]=le; c[n]=$2}
+     /^aqnano_verification_latency_seconds_count/ {total=$2}
+     END { if (total==0) {print "  no samples"; exit}
+           split("0.5 0.9 0.99 1", qs, " ");
+           for (q=1;q<=4;q++) for (i=1;i<=n;i++) if (c[i] >= qs[q]*total) {printf "  p%s <= %s s\n", qs[q]*100, les[i]; break}
+           printf "  %d samples\n", total }' "$WORK/metrics.txt"
+echo "peak RSS (VmHWM): serve $(( PEAK_SERVE / 1024 )) MiB, simulator $(( PEAK_SIM / 1024 )) MiB"
+echo "ledger verifies:                 $([[ $VERIFY_RC == 0 ]] && echo yes || echo "NO (exit $VERIFY_RC)") - $(tail -1 "$WORK/verify.out")"
+echo "load average at the end:         $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "samples (every 5 s): first, middle, last"
+sed -n '1p' "$WORK/samples.log"; sed -n "$(( ($(wc -l <"$WORK/samples.log") + 1) / 2 ))p" "$WORK/samples.log"; tail -1 "$WORK/samples.log"
