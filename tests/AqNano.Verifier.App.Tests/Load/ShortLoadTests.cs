@@ -16,7 +16,7 @@ namespace AqNano.Verifier.App.Tests.Load;
 /// connection, publishing in bursts (every board at once, round after round) through the embedded
 /// broker into the real verifier over SQLite with the default limits. Nothing acknowledged is lost,
 /// no honest board is refused, every board hears the decision on its last frame. The full 10,000-board,
-/// 10-minute run is not built (see docs/SECURITY.md "Known limits").</summary>
+/// 10-minute run is tests/load/run-fleet-load.sh (see docs/PERFORMANCE.md "Fleet load").</summary>
 public sealed class ShortLoadTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("aqnano-load-").FullName;
