@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace AqNano.Verifier.Evidence;
+
+/// <summary>The configured trust for client certificates (`serve --client-ca FILE [--crl FILE]`): trusted
+/// issuers (PEM) and what they revoked. Turns a presented certificate into <see cref="CertificateEvidence"/>.
+/// Evaluation never throws and never refuses: a certificate is one observation, not a gate.</summary>
+public sealed class CertificateTrust
+{
+    private readonly List<X509Certificate2> _issuers;
+    private readonly CertificateRevocationList _revoked;
+
+    public CertificateTrust(IEnumerable<X509Certificate2> issuers, CertificateRevocationList? revoked = null)
+    {
+        _issuers = issuers.ToList();
+        _revoked = revoked ?? CertificateRevocationList.Empty;
+    }
+
+    public IReadOnlyList<X509Certificate2> Issuers => _issuers;
+
+    public int RevokedCount => _revoked.Count;
+
+    /// <summary>Reads the trusted issuers (one or more PEM certificates) and, when given, a CRL signed by one of them.</summary>
+    public static bool TryLoad(string issuersPemPath, string? crlPath, out CertificateTrust trust, out string error)
+    {
+        trust = null!;
+        var issuers = new X509Certificate2Collection();
+        try
+        {
+            issuers.ImportFromPemFile(issuersPemPath);
+        }
+        catch (Exception exception) when (exception is CryptographicException or IOException)
+        {
+            error = $"--client-ca {issuersPemPath}: not PEM certificates: {exception.Message}";
+            return false;
+        }
+        if (issuers.Count == 0) { error = $"--client-ca {issuersPemPath}: no certificate in the file"; return false; }
+        var revoked = CertificateRevocationList.Empty;
+        if (crlPath != null)
+        {
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(crlPath); }
+            catch (IOException exception) { error = $"--crl {crlPath}: {exception.Message}"; return false; }
+            if (!CertificateRevocationList.TryParse(bytes, issuers.ToList(), out revoked, out string problem))
+            {
+                error = $"--crl {crlPath}: {problem}";
+                return false;
+            }
+        }
+        trust = new CertificateTrust(issuers, revoked);
+        error = "";
+        return true;
+    }
+
+    public CertificateEvidence Evaluate(X509Certificate2 certificate)
+    {
+        bool trusted = ChainsToTrustedIssuer(certificate);
+        bool revoked = trusted && _revoked.Contains(certificate.IssuerName, certificate.SerialNumberBytes.Span);
+        return new CertificateEvidence(
+            certificate.Subject, certificate.Issuer, Convert.ToHexStringLower(certificate.SerialNumberBytes.Span),
+            new DateTimeOffset(certificate.NotBefore.ToUniversalTime()).ToUnixTimeMilliseconds(),
+            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeMilliseconds(),
+            certificate.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant(), trusted, revoked);
+    }
+
+    /// <summary>Only the issuer is judged here: validity times are judged against the verifier's clock at each
+    /// decision (a certificate may expire mid-run), revocation against the configured list (no online
+    /// fetching: the verifier must not depend on a PKI's uptime).</summary>
+    private bool ChainsToTrustedIssuer(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_issuers.ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreWrongUsage;
+        try
+        {
+            return chain.Build(certificate);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+}
