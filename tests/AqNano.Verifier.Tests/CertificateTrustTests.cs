@@ -68,7 +68,7 @@ public sealed class CertificateTrustTests : IDisposable
     {
         string issuers = Write("issuers.pem", _ca.Pem);
         Assert.False(CertificateTrust.TryLoad(Write("empty.pem", "no certificates here\n"), null, out _, out string error));
-        Assert.Contains("no certificate", error);
+        Assert.Contains("no PEM certificate", error);
         // A CRL signed by an issuer nobody trusts could revoke anything: refused.
         using X509Certificate2 victim = _ca.IssueValid("pump-7");
         string foreignCrl = Write("foreign.pem", TestCertificateAuthority.CrlPem(_foreign.RevocationList(victim)));

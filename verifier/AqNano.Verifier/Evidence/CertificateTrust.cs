@@ -35,7 +35,7 @@ public sealed class CertificateTrust
             error = $"--client-ca {issuersPemPath}: not PEM certificates: {exception.Message}";
             return false;
         }
-        if (issuers.Count == 0) { error = $"--client-ca {issuersPemPath}: no certificate in the file"; return false; }
+        if (issuers.Count == 0) { error = $"--client-ca {issuersPemPath}: no PEM certificate (-----BEGIN CERTIFICATE-----) in the file"; return false; }
         var revoked = CertificateRevocationList.Empty;
         if (crlPath != null)
         {
