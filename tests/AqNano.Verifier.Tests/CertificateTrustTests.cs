@@ -64,6 +64,22 @@ public sealed class CertificateTrustTests : IDisposable
     }
 
     [Fact]
+    public void AnIntermediateIssuerCountsWithItsRootInTheIssuerFile()
+    {
+        using var intermediate = new TestCertificateAuthority("Plant Issuing CA", _ca);
+        using X509Certificate2 device = intermediate.IssueValid("pump-8");
+        using X509Certificate2 revoked = intermediate.IssueValid("pump-9");
+        string issuers = Write("chain.pem", intermediate.Pem + _ca.Pem);
+        string crl = Write("issuing.crl.pem", TestCertificateAuthority.CrlPem(intermediate.RevocationList(revoked)));
+        Assert.True(CertificateTrust.TryLoad(issuers, crl, out CertificateTrust trust, out string error), error);
+        Assert.Equal(CertificateStatus.Valid, trust.Evaluate(device).StatusAt(Now));
+        Assert.Equal(CertificateStatus.Revoked, trust.Evaluate(revoked).StatusAt(Now));
+        // The intermediate alone, without the root that anchors it, is not trust.
+        Assert.True(CertificateTrust.TryLoad(Write("intermediate-only.pem", intermediate.Pem), null, out CertificateTrust partial, out error), error);
+        Assert.Equal(CertificateStatus.UntrustedIssuer, partial.Evaluate(device).StatusAt(Now));
+    }
+
+    [Fact]
     public void BadTrustConfigurationIsRefusedWithAClearError()
     {
         string issuers = Write("issuers.pem", _ca.Pem);

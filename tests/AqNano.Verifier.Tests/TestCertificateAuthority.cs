@@ -12,13 +12,21 @@ internal sealed class TestCertificateAuthority : IDisposable
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private int _nextSerial = 0x1000;
 
-    public TestCertificateAuthority(string name)
+    /// <param name="parent">Issues this authority's certificate (an intermediate); null: a self-signed root.</param>
+    public TestCertificateAuthority(string name, TestCertificateAuthority? parent = null)
     {
         var request = new CertificateRequest($"CN={name}", _key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        Certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-5), DateTimeOffset.UtcNow.AddYears(5));
+        (DateTimeOffset from, DateTimeOffset to) = (DateTimeOffset.UtcNow.AddYears(-5), DateTimeOffset.UtcNow.AddYears(5));
+        if (parent == null)
+        {
+            Certificate = request.CreateSelfSigned(from, to);
+            return;
+        }
+        using X509Certificate2 signed = request.Create(parent.Certificate, from.AddDays(1), to.AddDays(-1), [0x7f, 0x01]);
+        Certificate = signed.CopyWithPrivateKey(_key);
     }
 
     /// <summary>The root with its private key.</summary>

@@ -72,6 +72,8 @@ public sealed class CertificateTrust
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(_issuers.ToArray());
+        // An intermediate issuer in the file is found for the path even where only roots anchor trust.
+        chain.ChainPolicy.ExtraStore.AddRange(_issuers.ToArray());
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.DisableCertificateDownloads = true;
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreWrongUsage;
