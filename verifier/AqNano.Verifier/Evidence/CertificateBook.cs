@@ -9,6 +9,21 @@ public sealed class CertificateBook
 {
     private readonly ConcurrentDictionary<ulong, CertificateBinding> _bindings = new();
 
+    /// <summary>The device's entry as it is now, to put back if the judgement that may change it is not recorded.</summary>
+    public KeptCertificate Keep(ulong deviceId) => Of(deviceId) is { } binding ? new(deviceId, binding, binding.Recorded) : new(deviceId, null, null);
+
+    /// <summary>Puts back a kept entry: a judgement whose ledger batch failed changed nothing (docs/VERIFIER.md section 11).</summary>
+    public void Restore(KeptCertificate kept)
+    {
+        if (kept.Binding == null)
+        {
+            _bindings.TryRemove(kept.DeviceId, out _);
+            return;
+        }
+        kept.Binding.Recorded = kept.Recorded;
+        _bindings[kept.DeviceId] = kept.Binding;
+    }
+
     public CertificateBinding? Of(ulong deviceId) => _bindings.TryGetValue(deviceId, out CertificateBinding? binding) ? binding : null;
 
     /// <summary>The connection that delivered an accepted frame of the device owns its topics, so its certificate
