@@ -80,6 +80,29 @@ public sealed class CertificateTrustTests : IDisposable
     }
 
     [Fact]
+    public void AChangedCrlFileIsReadAgainAndABrokenReplacementKeepsTheListInForce()
+    {
+        using X509Certificate2 device = _ca.IssueValid("pump-10");
+        string crl = Write("plant.crl.pem", TestCertificateAuthority.CrlPem(_ca.RevocationList()));
+        Assert.True(CertificateTrust.TryLoad(Write("issuers.pem", _ca.Pem), crl, out CertificateTrust trust, out string error), error);
+        var messages = new List<string>();
+        trust.RevocationFile!.Changed += messages.Add;
+        Assert.Equal(CertificateStatus.Valid, trust.Evaluate(device).StatusAt(Now));
+        Assert.Empty(messages); // unchanged: not read again
+
+        File.WriteAllText(crl, TestCertificateAuthority.CrlPem(_ca.RevocationList(device)));
+        Assert.Equal(CertificateStatus.Revoked, trust.Evaluate(device).StatusAt(Now));
+        Assert.Contains("reloaded: 1 revoked serial", Assert.Single(messages));
+
+        File.WriteAllText(crl, TestCertificateAuthority.CrlPem(_foreign.RevocationList()));
+        Assert.Equal(CertificateStatus.Revoked, trust.Evaluate(device).StatusAt(Now));
+        Assert.Contains("the previous list stays in force", messages.Last());
+        Assert.Equal(2, messages.Count);
+        trust.Evaluate(device);
+        Assert.Equal(2, messages.Count); // the broken file is not parsed again at every connect
+    }
+
+    [Fact]
     public void BadTrustConfigurationIsRefusedWithAClearError()
     {
         string issuers = Write("issuers.pem", _ca.Pem);

@@ -59,6 +59,7 @@ public sealed class VerifierHost : IAsyncDisposable
             await _embedded.StartAsync();
             if (_options.ClientTrust is { } trust)
             {
+                if (trust.RevocationFile is { } crl) crl.Changed += message => logger.LogWarning("{Message}", message);
                 logger.LogInformation("client certificates asked for (never required) on the TLS listener: {Issuers} trusted issuer(s), {Revoked} revoked serial(s)",
                     trust.Issuers.Count, trust.RevokedCount);
             }

@@ -9,19 +9,33 @@ namespace AqNano.Verifier.Evidence;
 public sealed class CertificateTrust
 {
     private readonly List<X509Certificate2> _issuers;
-    private readonly CertificateRevocationList _revoked;
+    private readonly CertificateRevocationList _fixedList;
+    private readonly RevocationListFile? _file;
 
     public CertificateTrust(IEnumerable<X509Certificate2> issuers, CertificateRevocationList? revoked = null)
     {
         _issuers = issuers.ToList();
-        _revoked = revoked ?? CertificateRevocationList.Empty;
+        _fixedList = revoked ?? CertificateRevocationList.Empty;
+    }
+
+    private CertificateTrust(List<X509Certificate2> issuers, RevocationListFile file)
+    {
+        _issuers = issuers;
+        _fixedList = CertificateRevocationList.Empty;
+        _file = file;
     }
 
     public IReadOnlyList<X509Certificate2> Issuers => _issuers;
 
-    public int RevokedCount => _revoked.Count;
+    public int RevokedCount => Revoked.Count;
 
-    /// <summary>Reads the trusted issuers (one or more PEM certificates) and, when given, a CRL signed by one of them.</summary>
+    /// <summary>The `--crl` file when there is one (its Changed event reports reloads), else null.</summary>
+    public RevocationListFile? RevocationFile => _file;
+
+    private CertificateRevocationList Revoked => _file?.Current ?? _fixedList;
+
+    /// <summary>Reads the trusted issuers (one or more PEM certificates) and, when given, a CRL signed by one of
+    /// them; the CRL file is read again when it changes (<see cref="RevocationListFile"/>).</summary>
     public static bool TryLoad(string issuersPemPath, string? crlPath, out CertificateTrust trust, out string error)
     {
         trust = null!;
@@ -36,27 +50,25 @@ public sealed class CertificateTrust
             return false;
         }
         if (issuers.Count == 0) { error = $"--client-ca {issuersPemPath}: no PEM certificate (-----BEGIN CERTIFICATE-----) in the file"; return false; }
-        var revoked = CertificateRevocationList.Empty;
-        if (crlPath != null)
-        {
-            byte[] bytes;
-            try { bytes = File.ReadAllBytes(crlPath); }
-            catch (IOException exception) { error = $"--crl {crlPath}: {exception.Message}"; return false; }
-            if (!CertificateRevocationList.TryParse(bytes, issuers.ToList(), out revoked, out string problem))
-            {
-                error = $"--crl {crlPath}: {problem}";
-                return false;
-            }
-        }
-        trust = new CertificateTrust(issuers, revoked);
         error = "";
+        if (crlPath == null)
+        {
+            trust = new CertificateTrust(issuers);
+            return true;
+        }
+        if (!RevocationListFile.TryOpen(crlPath, issuers.ToList(), out RevocationListFile file, out string problem))
+        {
+            error = $"--crl {crlPath}: {problem}";
+            return false;
+        }
+        trust = new CertificateTrust(issuers.ToList(), file);
         return true;
     }
 
     public CertificateEvidence Evaluate(X509Certificate2 certificate)
     {
         bool trusted = ChainsToTrustedIssuer(certificate);
-        bool revoked = trusted && _revoked.Contains(certificate.IssuerName, certificate.SerialNumberBytes.Span);
+        bool revoked = trusted && Revoked.Contains(certificate.IssuerName, certificate.SerialNumberBytes.Span);
         return new CertificateEvidence(
             certificate.Subject, certificate.Issuer, Convert.ToHexStringLower(certificate.SerialNumberBytes.Span),
             new DateTimeOffset(certificate.NotBefore.ToUniversalTime()).ToUnixTimeMilliseconds(),
