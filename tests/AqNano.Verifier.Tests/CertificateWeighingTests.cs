@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AqNano.Protocol;
+using AqNano.Verifier.Admission;
+using AqNano.Verifier.Chains;
 using AqNano.Verifier.Evidence;
 using AqNano.Verifier.Policy;
 
@@ -229,5 +231,25 @@ public class CertificateWeighingTests
         Assert.Equal(DecisionMode.AdmitFull, j.Mode);
         Assert.Equal("revoked", j.Evidence!.Certificate);
         Assert.Equal(CertificateStatus.Revoked, h.Verifier.Device(device.DeviceId)!.CertificateStatus);
+    }
+
+    /// <summary>Only the youth rung moves: a valid certificate never lifts a refused, deferred, monitored or
+    /// keep-period device, and a discredited one never lowers them further, however deep the chain.</summary>
+    [Theory]
+    [InlineData(DecisionMode.Refused, Reasons.CloneEvidence)]
+    [InlineData(DecisionMode.Deferred, Reasons.ContendedIdentity)]
+    [InlineData(DecisionMode.AdmitMonitored, Reasons.AlteredFrame)]
+    [InlineData(DecisionMode.AdmitRestricted, Reasons.KeepPeriod)]
+    [InlineData(DecisionMode.AdmitRestricted, Reasons.AwaitingWitness)]
+    public void NoRungButYouthIsMovedByACertificate(DecisionMode mode, byte reason)
+    {
+        var s = new DeviceState { ContinuityDepth = 500, EpochStartMs = 0, LastAcceptedMs = 3_600_000, Mode = mode };
+        ZonePolicy zone = Weighing().Zones["lab"];
+        var continuity = new AdmissionResult(mode, reason, Scopes.Observe, "the chain's");
+        foreach (CertificateStatus status in Enum.GetValues<CertificateStatus>())
+        {
+            AdmissionResult weighed = CertificateWeighing.Weigh(continuity, s, zone, status, "CN=Plant CA");
+            Assert.Equal((mode, reason, Scopes.Observe), (weighed.Mode, weighed.Reason, weighed.Ceiling));
+        }
     }
 }

@@ -26,6 +26,6 @@ public sealed partial class FleetVerifier
             binding.Recorded = status;
         }
         ZonePolicy zone = _policy.Zone(_policy.ZoneOf(s.DeviceId));
-        return CertificateWeighing.Weigh(continuity, s, zone, status, binding.Certificate?.Issuer, now);
+        return CertificateWeighing.Weigh(continuity, s, zone, status, binding.Certificate?.Issuer);
     }
 }

@@ -14,7 +14,7 @@ namespace AqNano.Verifier.Admission;
 /// never refuses, never breaks continuity and is never a precondition.</summary>
 public static class CertificateWeighing
 {
-    public static AdmissionResult Weigh(AdmissionResult continuity, DeviceState s, ZonePolicy zone, CertificateStatus status, string? issuer, long nowMs)
+    public static AdmissionResult Weigh(AdmissionResult continuity, DeviceState s, ZonePolicy zone, CertificateStatus status, string? issuer)
     {
         if (status == CertificateStatus.None) return continuity;
         string named = $"certificate {CertificateStatusNames.Of(status)}{(issuer != null ? " from " + issuer : "")}";
