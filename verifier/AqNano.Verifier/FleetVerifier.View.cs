@@ -24,13 +24,14 @@ public sealed partial class FleetVerifier
         lock (slot.Gate)
         {
             DeviceState s = slot.State;
+            Evidence.CertificateBinding? certificate = _certificates.Of(s.DeviceId);
             return new DeviceView(
                 s.DeviceId, _policy.ZoneOf(s.DeviceId), s.Mode, s.Reason, s.GrantedScope, s.RequestedScope, s.Epoch, s.LastSeq,
                 (int)Math.Min(s.ContinuityDepth, int.MaxValue), slot.Slope(), SkewOf(s), s.LastSeenMs, s.WitnessAgreements,
                 Convert.ToHexStringLower(s.RingDigests, s.RingIndex(s.LastSeq), 32), slot.LastPath, slot.Explanation, s.Incidents)
             {
-                Certificate = _certificates.Of(s.DeviceId)?.Certificate,
-                CertificateStatus = _certificates.Of(s.DeviceId)?.Recorded ?? Evidence.CertificateStatus.None,
+                Certificate = certificate?.Certificate,
+                CertificateStatus = certificate?.Recorded ?? Evidence.CertificateStatus.None,
             };
         }
     }
