@@ -66,6 +66,25 @@ public sealed class CliArgumentTests : IDisposable
     }
 
     [Fact]
+    public void Serve_takes_client_ca_and_crl_into_the_options_it_starts_with()
+    {
+        using var ca = new AqNano.Verifier.Tests.TestCertificateAuthority("Plant CA");
+        using var device = ca.IssueValid("pump");
+        string issuers = Path.Combine(_folder, "issuers.pem"), crl = Path.Combine(_folder, "plant.crl");
+        File.WriteAllText(issuers, ca.Pem);
+        File.WriteAllBytes(crl, ca.RevocationList(device));
+        var set = new ServeOptionSet();
+        var command = new Command("serve");
+        set.AddTo(command);
+        ParseResult parsed = command.Parse(["--client-ca", issuers, "--crl", crl, "--ledger", Path.Combine(_folder, "l.db")]);
+        Assert.True(set.TryBuild(parsed, null, out var options, out _, out _, out _, out string error), error);
+        Assert.Single(options.ClientTrust!.Issuers);
+        Assert.Equal(1, options.ClientTrust.RevokedCount);
+        Assert.Equal(AqNano.Verifier.Evidence.CertificateStatus.Revoked,
+            options.ClientTrust.Evaluate(device).StatusAt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
     public async Task Serve_names_a_missing_policy_file_and_a_missing_ledger_folder()
     {
         var missingPolicy = await RunAsync("serve", "--policy", Path.Combine(_folder, "nope.json"), "--ledger", Path.Combine(_folder, "l.db"));
