@@ -52,6 +52,7 @@ public sealed class DashboardBrowserTests
         await device.PublishAsync(board.ObsTopic, board.NextFrame());
         var row = page.Locator($"tr[data-device='{Hex.FromWire(board.DeviceId)}']");
         await Assertions.Expect(row.Locator("td.certificate")).ToHaveTextAsync("valid", new() { Timeout = 10_000 });
+        await DashboardSite.ScreenshotAsync(page, "5-fleet-certificate");
 
         await page.GotoAsync(site.Url("/device?id=" + Hex.FromWire(board.DeviceId)));
         var shown = page.Locator("#certificate");
@@ -59,7 +60,7 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(shown).ToContainTextAsync("CN=pump-12, O=Plant PKI, issued by CN=Plant CA");
         await Assertions.Expect(shown).ToContainTextAsync("not after " + certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd"));
         await Assertions.Expect(page.Locator("#lineage tr.kind-certificate")).ToContainTextAsync("bound", new() { Timeout = 10_000 });
-        await DashboardSite.ScreenshotAsync(page, "5-device-certificate");
+        await DashboardSite.ScreenshotAsync(page, "6-device-certificate");
     }
 
     [ChromiumFact]
