@@ -103,6 +103,31 @@ public sealed class CertificateTrustTests : IDisposable
     }
 
     [Fact]
+    public void AnRsaIssuersCrlIsVerifiedToo()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new CertificateRequest("CN=Plant RSA CA", key, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using X509Certificate2 rsaCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var builder = new CertificateRevocationListBuilder();
+        builder.AddEntry([0x10, 0x00]);
+        byte[] der = builder.Build(rsaCa, System.Numerics.BigInteger.One, DateTimeOffset.UtcNow.AddDays(7),
+            System.Security.Cryptography.HashAlgorithmName.SHA384, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+
+        Assert.True(CertificateRevocationList.TryParse(der, [rsaCa], out CertificateRevocationList crl, out string error), error);
+        Assert.True(crl.Contains(rsaCa.SubjectName, [0x10, 0x00]));
+        Assert.True(crl.Contains(rsaCa.SubjectName, [0x00, 0x10, 0x00])); // an INTEGER's sign byte does not matter
+        Assert.False(crl.Contains(rsaCa.SubjectName, [0x10, 0x01]));
+        Assert.False(crl.Contains(_ca.Certificate.SubjectName, [0x10, 0x00])); // another issuer's serial
+        der[^3] ^= 0x01;
+        Assert.False(CertificateRevocationList.TryParse(der, [rsaCa], out _, out error));
+        Assert.Contains("signature", error);
+    }
+
+    [Fact]
     public void BadTrustConfigurationIsRefusedWithAClearError()
     {
         string issuers = Write("issuers.pem", _ca.Pem);
