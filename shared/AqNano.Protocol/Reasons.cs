@@ -44,7 +44,16 @@ namespace AqNano.Protocol
         /// <summary>A Genesis for a known id while both candidate slots are taken.</summary>
         public const byte CandidateSlotsFull = 27;
 
+        // Appended by the brownfield overlay (issue 9 item 1): a client certificate is one weighted
+        // observation beside the chain, never a precondition (docs/VERIFIER.md "Certificates").
+        /// <summary>The certificate the device's connection presented is outside its validity period (expired or not yet valid).</summary>
+        public const byte CertificateExpired = 28;
+        /// <summary>The certificate's serial is on the configured revocation list of its issuer.</summary>
+        public const byte CertificateRevoked = 29;
+        /// <summary>The certificate does not chain to a configured trusted issuer.</summary>
+        public const byte CertificateUntrusted = 30;
+
         /// <summary>The highest reason this version defines; a Decision may carry others from a newer verifier.</summary>
-        public const byte Last = CandidateSlotsFull;
+        public const byte Last = CertificateUntrusted;
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class FleetVerifier
         foreach (Incident incident in o.Incidents) _ledger.Incident(now, s.DeviceId, incident);
 
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
-        AdmissionResult standing = AdmissionRules.Decide(s, _policy, now);
+        if (takeOwnership) _certificates.Bind(s.DeviceId, input.Connection, input.Certificate);
+        AdmissionResult standing = Decide(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, o, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;
@@ -50,7 +51,7 @@ public sealed partial class FleetVerifier
         DeviceState s = slot.State;
         using LedgerRecorder.Batch records = _ledger.BeginBatch();
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
-        AdmissionResult standing = AdmissionRules.Decide(s, _policy, now);
+        AdmissionResult standing = Decide(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, null, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;
@@ -84,7 +85,8 @@ public sealed partial class FleetVerifier
         s.Conflicts,
         s.AlteredFrames,
         s.RequestedScope,
-        standing);
+        standing)
+    { Certificate = CertificateStatusNames.Of(_certificates.Of(s.DeviceId)?.Recorded ?? CertificateStatus.None) };
 
     private double? SkewOf(DeviceState s) => ClockSkew.SkewPpm(s, _policy.Evidence.SkewMinSpanSeconds) is double ppm ? Math.Round(ppm, 1) : null;
 
