@@ -17,31 +17,36 @@ if (server.SkipReason is not null)
     return 2;
 }
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine($"{seconds} s per run; each append is one AppendBatch of 2 records (a judged frame)");
+Console.WriteLine($"{seconds} s per run; a commit is one judged frame (2 records), or 50 of them (100 records) as group commit makes under load");
 int[] writerCounts = [1, 2, 4];
 var duration = TimeSpan.FromSeconds(seconds);
 for (int round = 1; round <= rounds; round++)
 {
-    foreach (int writers in writerCounts)
+    foreach (int framesPerCommit in new[] { 1, 50 })
     {
-        double global = Measure(writers, cs => new PostgresLedger(cs), writer => (ulong)writer + 1);
-        double partitioned = Measure(writers, cs => new PostgresPartitionedLedger(cs), writer => PartitionDevices(writer));
-        Console.WriteLine($"round {round}, {writers} writer(s): global chain {global,8:F0} records/s, partitioned {partitioned,8:F0} records/s");
+        foreach (int writers in writerCounts)
+        {
+            var batchOf = Batches(writers, framesPerCommit);
+            double global = Measure(writers, cs => new PostgresLedger(cs), batchOf);
+            double partitioned = Measure(writers, cs => new PostgresPartitionedLedger(cs), batchOf);
+            Console.WriteLine($"round {round}, {framesPerCommit,2} frame(s) per commit, {writers} writer(s): global chain {global,8:F0} records/s, partitioned {partitioned,8:F0} records/s");
+        }
     }
 }
 MeasureAnchors();
+SizeDeviceState();
 if (sample is not null) SizeRecords(sample);
 Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 return 0;
 
-double Measure(int writers, Func<string, ILedger> open, Func<int, ulong> deviceOf)
+double Measure(int writers, Func<string, ILedger> open, Func<int, int, IReadOnlyList<PendingRecord>> batchOf)
 {
     string schema = server.NewSchema();
     var ledgers = Enumerable.Range(0, writers).Select(_ => open(schema)).ToList();
     try
     {
-        WriterRun.RecordsPerSecond(ledgers, deviceOf, TimeSpan.FromSeconds(0.5));
-        double rate = WriterRun.RecordsPerSecond(ledgers, deviceOf, duration);
+        WriterRun.RecordsPerSecond(ledgers, batchOf, TimeSpan.FromSeconds(0.5));
+        double rate = WriterRun.RecordsPerSecond(ledgers, batchOf, duration);
         if (ledgers[0].Verify() is { } bad) throw new InvalidOperationException($"ledger broken at {bad}");
         return rate;
     }
@@ -51,10 +56,21 @@ double Measure(int writers, Func<string, ILedger> open, Func<int, ulong> deviceO
     }
 }
 
-// A device in partition 'writer': writers on different partitions, as workers owning different leases are.
-static ulong PartitionDevices(int writer)
+// Writer w of W owns partitions w, w + W, w + 2W, ... as a worker owns the partitions it holds leases on;
+// frame i of a commit comes from a device of its i-th owned partition (round-robin).
+static Func<int, int, IReadOnlyList<PendingRecord>> Batches(int writers, int framesPerCommit)
 {
-    for (ulong id = 1; ; id++) if (DevicePartitions.Of(id, DevicePartitions.DefaultCount) == writer) return id;
+    int owned = DevicePartitions.DefaultCount / writers;
+    var devices = Enumerable.Range(0, writers)
+        .Select(writer => Enumerable.Range(0, owned).Select(i => PartitionDevices(writer + i * writers)).ToArray()).ToArray();
+    return (writer, n) => Enumerable.Range(0, framesPerCommit)
+        .SelectMany(i => JudgedFrame.Records(devices[writer][(n * framesPerCommit + i) % owned], n)).ToList();
+}
+
+// The first device id in a partition.
+static ulong PartitionDevices(int partition)
+{
+    for (ulong id = 1; ; id++) if (DevicePartitions.Of(id, DevicePartitions.DefaultCount) == partition) return id;
 }
 
 void MeasureAnchors()
@@ -64,6 +80,25 @@ void MeasureAnchors()
     var clock = Stopwatch.StartNew();
     for (int i = 0; i < 50; i++) ledger.AnchorNow(i);
     Console.WriteLine($"AnchorNow with 64 non-empty partitions: {clock.Elapsed.TotalMilliseconds / 50:F1} ms each (50 in a row); anchor detail {ledger.Read().Last().Detail.Length} bytes");
+}
+
+// What one device's state costs in PostgreSQL: 5,000 states of the verifier's fixed 995 bytes (DeviceStateCodec.Size,
+// docs/PERFORMANCE-VERIFIER.md), random as real state is, with the table's index and row overhead.
+void SizeDeviceState()
+{
+    const int devices = 5_000, stateBytes = 995;
+    string schema = server.NewSchema();
+    using var store = new PostgresDeviceStateStore(schema);
+    var random = new Random(8);
+    var state = new byte[stateBytes];
+    for (ulong device = 1; device <= devices; device++)
+    {
+        random.NextBytes(state);
+        if (!store.TrySave(device, state, 0)) throw new InvalidOperationException("a first save was refused");
+    }
+    server.Execute("VACUUM ANALYZE device_state", schema);
+    long onDisk = Convert.ToInt64(server.Scalar("SELECT pg_total_relation_size('device_state')", schema));
+    Console.WriteLine($"device state: {devices} x {stateBytes} B in PostgreSQL take {(double)onDisk / devices:F0} B per device with the index");
 }
 
 // Copies a real ledger (a replayed honest fleet) into the partitioned ledger and reports what a record costs.

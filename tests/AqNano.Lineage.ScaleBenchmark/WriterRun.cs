@@ -4,20 +4,18 @@ using AqNano.Verifier.Lineage;
 namespace AqNano.Lineage.ScaleBenchmark;
 
 /// <summary>Writers appending for a fixed time, each on its own ledger instance (its own connection pool,
-/// as a worker process has), each on a thread of its own; each append is one judged frame as the verifier
-/// writes it: one AppendBatch of the frame record and its decision record.</summary>
+/// as a worker process has), each on a thread of its own, each commit one AppendBatch from <c>batchOf(writer, n)</c>.</summary>
 public static class WriterRun
 {
     /// <summary>Records committed per second by all writers together.</summary>
-    public static double RecordsPerSecond(IReadOnlyList<ILedger> writers, Func<int, ulong> deviceOf, TimeSpan duration)
+    public static double RecordsPerSecond(IReadOnlyList<ILedger> writers, Func<int, int, IReadOnlyList<PendingRecord>> batchOf, TimeSpan duration)
     {
         long records = 0;
         var clock = Stopwatch.StartNew();
         var threads = writers.Select((ledger, writer) => new Thread(() =>
         {
-            ulong device = deviceOf(writer);
             long mine = 0;
-            for (int n = 0; clock.Elapsed < duration; n++) mine += ledger.AppendBatch(JudgedFrame.Records(device, n)).Count;
+            for (int n = 0; clock.Elapsed < duration; n++) mine += ledger.AppendBatch(batchOf(writer, n)).Count;
             Interlocked.Add(ref records, mine);
         })).ToList();
         threads.ForEach(thread => thread.Start());
