@@ -38,6 +38,8 @@ internal static class PartitionedLedgerSql
 
     public const string RecordLayout = "INSERT INTO partitioned_ledger_layout (partition_count) VALUES (@count) ON CONFLICT DO NOTHING";
 
+    public const string AnchorWithHash = "SELECT sequence FROM partition_ledger WHERE partition_no = -1 AND kind = 'anchor' AND hash = @hash";
+
     public const string LastSequence = "SELECT coalesce(max(sequence), 0) FROM partition_ledger";
 
     public const string ReadFrom = $"SELECT partition_no, {PostgresSchemaText.LedgerColumns} FROM partition_ledger WHERE sequence >= @argument ORDER BY sequence";

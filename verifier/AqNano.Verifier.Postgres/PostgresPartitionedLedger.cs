@@ -187,6 +187,16 @@ public sealed class PostgresPartitionedLedger : ILedger
     /// <summary>Every partition chain, the anchor chain, and each anchor against the partition heads (<see cref="PartitionedChainVerifier"/>).</summary>
     public PartitionedLedgerVerification VerifyAll() => PartitionedChainVerifier.Verify(Query(PartitionedLedgerSql.ReadFrom, 1), PartitionCount);
 
+    /// <summary>The sequence of the anchor with this hash, null when the anchor chain holds none. After a
+    /// verify that passed, finding an anchor hash kept outside the database shows that nothing up to that
+    /// anchor was cut off; not finding it shows the ledger was cut or rewritten since it was kept.</summary>
+    public long? FindAnchor(byte[] hash)
+    {
+        using var command = dataSource.CreateCommand(PartitionedLedgerSql.AnchorWithHash);
+        command.Parameters.AddWithValue("hash", hash);
+        return command.ExecuteScalar() is long sequence ? sequence : null;
+    }
+
     public void Dispose() => dataSource.Dispose();
 
     private static LedgerEntry Chain(long sequence, byte[] previousHash, PendingRecord record)

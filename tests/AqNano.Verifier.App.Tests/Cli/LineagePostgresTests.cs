@@ -55,6 +55,48 @@ public sealed class LineagePostgresTests(PostgresServer server) : IDisposable
         Assert.Contains("BROKEN at record #4: stored hash does not match", output);
     }
 
+    /// <summary>The cut the anchors cannot see (docs/SCALING.md): the tail after the newest anchor, and that
+    /// anchor with it. The ledger still verifies on its own; an anchor hash kept outside shows the cut.</summary>
+    [SkippableFact]
+    public async Task A_kept_anchor_hash_shows_a_tail_cut_that_verify_alone_cannot_see()
+    {
+        using (var ledger = new PostgresPartitionedLedger(connectionString))
+        {
+            for (ulong device = 1; device <= 4; device++) ledger.Append((long)device, "frame", device, [1], "{}");
+            ledger.AnchorNow(5);
+            for (ulong device = 1; device <= 4; device++) ledger.Append((long)device + 5, "frame", device, [2], "{}");
+            ledger.AnchorNow(10);
+        }
+        var before = await RunAsync("lineage", "verify", "--postgres", connectionString);
+        string kept = before.Output.Split("last anchor #10 ")[1][..64];
+        var intact = await RunAsync("lineage", "verify", "--postgres", connectionString, "--expect-anchor", kept);
+
+        server.Execute("ALTER TABLE partition_ledger DISABLE TRIGGER USER; DELETE FROM partition_ledger WHERE sequence >= 6", connectionString);
+        var alone = await RunAsync("lineage", "verify", "--postgres", connectionString);
+        var against = await RunAsync("lineage", "verify", "--postgres", connectionString, "--expect-anchor", kept.ToUpperInvariant());
+
+        Assert.Equal(0, intact.Code);
+        Assert.Contains("kept anchor found at #10", intact.Output);
+        Assert.Equal(0, alone.Code);
+        Assert.Contains("last anchor #5 ", alone.Output);
+        Assert.Equal(1, against.Code);
+        Assert.Contains($"the kept anchor {kept} is not in the ledger", against.Output);
+    }
+
+    [Theory]
+    [InlineData("abc", "--postgres", "--expect-anchor must be 64 hex characters")]
+    [InlineData("00000000000000000000000000000000000000000000000000000000000000zz", "--postgres", "--expect-anchor must be 64 hex characters")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000", "--ledger", "--expect-anchor needs --postgres")]
+    public async Task A_bad_kept_anchor_argument_is_refused(string anchor, string where, string expected)
+    {
+        string target = where == "--postgres" ? "Host=127.0.0.1;Port=1" : Path.Combine(folder, "none.db");
+
+        var (code, _, errors) = await RunAsync("lineage", "verify", where, target, "--expect-anchor", anchor);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, errors);
+    }
+
     [SkippableFact]
     public async Task An_empty_database_or_an_empty_ledger_is_an_error_and_stays_as_it_was()
     {

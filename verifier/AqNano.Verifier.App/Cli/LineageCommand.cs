@@ -22,12 +22,21 @@ public static class LineageCommand
     {
         var ledger = LedgerOption();
         var postgres = new PostgresLedgerArguments();
-        var command = new Command("verify", "Recompute every record's hash; exit 0 when the whole chain holds, 1 when it breaks.") { ledger };
+        var keptAnchor = new Option<string?>("--expect-anchor")
+        {
+            Description = "With --postgres: an anchor hash kept outside the database (64 hex); verify fails unless the ledger still holds it.",
+        };
+        var command = new Command("verify", "Recompute every record's hash; exit 0 when the whole chain holds, 1 when it breaks.") { ledger, keptAnchor };
         postgres.AddTo(command);
         command.SetAction(result =>
         {
             if (!OnlyOneLedger(result, ledger, postgres)) return 2;
-            if (postgres.Given(result)) return VerifyPartitioned(result, postgres);
+            if (postgres.Given(result)) return VerifyPartitioned(result, postgres, result.GetValue(keptAnchor));
+            if (result.GetValue(keptAnchor) is not null)
+            {
+                result.InvocationConfiguration.Error.WriteLine("aqnano lineage verify: --expect-anchor needs --postgres (a SQLite ledger has no anchors)");
+                return 2;
+            }
             if (!TryOpen(result, ledger, out var opened, out string path)) return 2;
             using (opened)
             {
@@ -48,8 +57,18 @@ public static class LineageCommand
     /// <summary>Every partition chain, the anchor chain and each anchor against the partition heads
     /// (PartitionedChainVerifier); prints the last anchor's hash for the operator to keep elsewhere, since
     /// records after it could be cut off unseen (docs/SCALING.md "What lineage verify checks").</summary>
-    private static int VerifyPartitioned(ParseResult result, PostgresLedgerArguments postgres)
+    private static int VerifyPartitioned(ParseResult result, PostgresLedgerArguments postgres, string? keptAnchorHex)
     {
+        byte[]? keptAnchor = null;
+        if (keptAnchorHex is not null)
+        {
+            if (keptAnchorHex.Length != 64 || !IsHex(keptAnchorHex))
+            {
+                result.InvocationConfiguration.Error.WriteLine($"aqnano lineage verify: --expect-anchor must be 64 hex characters (an anchor hash verify printed), not '{keptAnchorHex}'");
+                return 2;
+            }
+            keptAnchor = Convert.FromHexString(keptAnchorHex);
+        }
         if (!postgres.TryOpen(result, out var opened, out string name)) return 2;
         using (opened)
         {
@@ -64,8 +83,21 @@ public static class LineageCommand
             output.WriteLine(verification.Anchors == 0
                 ? $"no anchor yet: all {verification.RecordsAfterLastAnchor} records could be cut off unseen"
                 : $"last anchor #{verification.LastAnchorSequence} {verification.LastAnchorHashHex}; {verification.RecordsAfterLastAnchor} records after it are not yet anchored");
-            return 0;
+            if (keptAnchor is null) return 0;
+            if (opened.FindAnchor(keptAnchor) is long found)
+            {
+                output.WriteLine($"kept anchor found at #{found}: nothing up to it was cut off");
+                return 0;
+            }
+            output.WriteLine($"{name}: BROKEN: the kept anchor {keptAnchorHex!.ToLowerInvariant()} is not in the ledger: it was cut or rewritten after that anchor was taken");
+            return 1;
         }
+    }
+
+    private static bool IsHex(string text)
+    {
+        foreach (char c in text) if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
     }
 
     private static bool OnlyOneLedger(ParseResult result, Option<string?> ledger, PostgresLedgerArguments postgres)
