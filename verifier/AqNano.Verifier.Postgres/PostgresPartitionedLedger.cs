@@ -115,17 +115,17 @@ public sealed class PostgresPartitionedLedger : ILedger
             var lockPartitions = new NpgsqlBatchCommand(PartitionedLedgerSql.LockPartitions);
             lockPartitions.Parameters.AddWithValue("space", lockSpace);
             lockPartitions.Parameters.AddWithValue("partitions", partitions);
-            var (heads, sequences) = LockAndReadHeads(connection, transaction, lockPartitions, partitions, records.Count);
-            var inserts = new NpgsqlBatch(connection, transaction);
+            var (heads, sequences) = PartitionedLedgerSteps.LockAndReadHeads(connection, transaction, lockPartitions, partitions, records.Count);
+            using var inserts = new NpgsqlBatch(connection, transaction);
             for (int i = 0; i < records.Count; i++)
             {
                 byte[] previous = heads.TryGetValue(partitionOf[i], out var head) ? head.Hash : LedgerHashing.GenesisPreviousHash();
-                var entry = Chain(sequences[i], previous, records[i]);
-                inserts.BatchCommands.Add(InsertCommand(partitionOf[i], entry));
+                var entry = PartitionedLedgerSteps.Chain(sequences[i], previous, records[i]);
+                inserts.BatchCommands.Add(PartitionedLedgerSteps.InsertCommand(partitionOf[i], entry));
                 heads[partitionOf[i]] = new PartitionHead(partitionOf[i], entry.Sequence, entry.Hash);
                 appended.Add(entry);
             }
-            using (inserts) inserts.ExecuteNonQuery();
+            inserts.ExecuteNonQuery();
             transaction.Commit();
         }
         catch (NpgsqlException failure)
@@ -151,11 +151,11 @@ public sealed class PostgresPartitionedLedger : ILedger
             var lockEverything = new NpgsqlBatchCommand(PartitionedLedgerSql.LockAnchorAndEveryPartition);
             lockEverything.Parameters.AddWithValue("space", lockSpace);
             lockEverything.Parameters.AddWithValue("count", PartitionCount);
-            var (heads, sequences) = LockAndReadHeads(connection, transaction, lockEverything, [PartitionAnchor.ChainPartition, .. partitions], 1);
+            var (heads, sequences) = PartitionedLedgerSteps.LockAndReadHeads(connection, transaction, lockEverything, [PartitionAnchor.ChainPartition, .. partitions], 1);
             byte[] previous = heads.Remove(PartitionAnchor.ChainPartition, out var lastAnchor) ? lastAnchor.Hash : LedgerHashing.GenesisPreviousHash();
             string detail = PartitionAnchor.Encode(PartitionCount, heads.Values.OrderBy(head => head.Partition).ToList());
-            var anchor = Chain(sequences[0], previous, PendingRecord.Of(timeUnixMs, PartitionAnchor.Kind, 0, detail));
-            using (var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { InsertCommand(PartitionAnchor.ChainPartition, anchor) } })
+            var anchor = PartitionedLedgerSteps.Chain(sequences[0], previous, PendingRecord.Of(timeUnixMs, PartitionAnchor.Kind, 0, detail));
+            using (var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { PartitionedLedgerSteps.InsertCommand(PartitionAnchor.ChainPartition, anchor) } })
             {
                 insert.ExecuteNonQuery();
             }
@@ -199,41 +199,6 @@ public sealed class PostgresPartitionedLedger : ILedger
 
     public void Dispose() => dataSource.Dispose();
 
-    private static LedgerEntry Chain(long sequence, byte[] previousHash, PendingRecord record)
-    {
-        byte[] frame = record.Frame.ToArray();
-        byte[] hash = LedgerHashing.ComputeHash(previousHash, sequence, record.TimeUnixMs, record.Kind, record.DeviceId, frame, record.Detail);
-        return new LedgerEntry(sequence, record.TimeUnixMs, record.Kind, record.DeviceId, frame, record.Detail, previousHash, hash);
-    }
-
-    /// <summary>Takes the locks, then reads the heads of <paramref name="partitions"/> and draws <paramref name="count"/>
-    /// sequences: three statements in one round trip, each run after the one before it has finished.</summary>
-    private static (Dictionary<int, PartitionHead> Heads, long[] Sequences) LockAndReadHeads(NpgsqlConnection connection,
-        NpgsqlTransaction transaction, NpgsqlBatchCommand lockCommand, int[] partitions, int count)
-    {
-        using var batch = new NpgsqlBatch(connection, transaction);
-        var headsCommand = new NpgsqlBatchCommand(PartitionedLedgerSql.HeadsOf);
-        headsCommand.Parameters.AddWithValue("partitions", partitions);
-        var sequencesCommand = new NpgsqlBatchCommand(PartitionedLedgerSql.NextSequences);
-        sequencesCommand.Parameters.AddWithValue("count", count);
-        batch.BatchCommands.Add(lockCommand);
-        batch.BatchCommands.Add(headsCommand);
-        batch.BatchCommands.Add(sequencesCommand);
-        using var reader = batch.ExecuteReader();
-        while (reader.Read()) { }
-        reader.NextResult();
-        var heads = new Dictionary<int, PartitionHead>();
-        while (reader.Read())
-        {
-            if (!reader.IsDBNull(1)) heads[reader.GetInt32(0)] = new PartitionHead(reader.GetInt32(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
-        }
-        reader.NextResult();
-        var sequences = new List<long>(count);
-        while (reader.Read()) sequences.Add(reader.GetInt64(0));
-        sequences.Sort();
-        return (heads, sequences.ToArray());
-    }
-
     /// <summary>The first write records the partition count; a worker started with another count then
     /// fails here, before writing, instead of chaining devices into the wrong partitions.</summary>
     private void EnsureLayout(NpgsqlConnection connection, NpgsqlTransaction transaction)
@@ -252,21 +217,6 @@ public sealed class PostgresPartitionedLedger : ILedger
 
     private InvalidOperationException LayoutMismatch(int stored)
         => new($"the partitioned ledger was written with {stored} partitions, not {PartitionCount}: open it with that count (--partitions {stored})");
-
-    private static NpgsqlBatchCommand InsertCommand(int partition, LedgerEntry entry)
-    {
-        var insert = new NpgsqlBatchCommand(PartitionedLedgerSql.Insert);
-        insert.Parameters.AddWithValue("partition", partition);
-        insert.Parameters.AddWithValue("sequence", entry.Sequence);
-        insert.Parameters.AddWithValue("time", entry.TimeUnixMs);
-        insert.Parameters.AddWithValue("kind", entry.Kind);
-        insert.Parameters.AddWithValue("device", unchecked((long)entry.DeviceId));
-        insert.Parameters.AddWithValue("frame", entry.Frame);
-        insert.Parameters.AddWithValue("detail", entry.Detail);
-        insert.Parameters.AddWithValue("previous", entry.PreviousHash);
-        insert.Parameters.AddWithValue("hash", entry.Hash);
-        return insert;
-    }
 
     /// <summary>Streams rows on a connection of its own: one SELECT is one consistent snapshot.</summary>
     private IEnumerable<(int Partition, LedgerEntry Entry)> Query(string sql, long argument)
