@@ -38,6 +38,8 @@ public sealed class PostgresPartitionedLedgerTamperTests(PostgresServer server)
     [InlineData("time_unix_ms = time_unix_ms + 1")]
     [InlineData("hash = set_byte(hash, 0, get_byte(hash, 0) # 1)")]
     [InlineData("previous_hash = set_byte(previous_hash, 0, get_byte(previous_hash, 0) # 1)")]
+    [InlineData("kind = 'policy'")]
+    [InlineData("device_id = 1")]
     public void A_changed_anchor_fails_verify_at_that_anchor(string change)
     {
         using var ledger = Build();
@@ -45,6 +47,18 @@ public sealed class PostgresPartitionedLedgerTamperTests(PostgresServer server)
         Tamper($"UPDATE partition_ledger SET {change} WHERE sequence = 13");
 
         Assert.Equal(13, ledger.Verify());
+    }
+
+    /// <summary>An anchor moved into the chain of device 0's partition passes as a record of it only if that
+    /// chain was empty; either way the anchor chain has lost it and the next anchor says so.</summary>
+    [SkippableFact]
+    public void An_anchor_moved_out_of_the_anchor_chain_fails_verify_at_it_or_at_the_next_anchor()
+    {
+        using var ledger = Build();
+
+        Tamper($"UPDATE partition_ledger SET partition_no = {AqNano.Verifier.Partitions.DevicePartitions.Of(0, 64)} WHERE sequence = 13");
+
+        Assert.Contains(ledger.Verify(), new long?[] { 13, 22 });
     }
 
     [SkippableFact]
