@@ -54,6 +54,10 @@ public sealed class DashboardServer : IAsyncDisposable
         Feed = feed;
         MapPages();
         MapApi(verifier, fleet, ledger, publish, feed);
+        // Worker mode: this worker shows only the devices of the partitions it owns; the fleet page says so.
+        _app.MapGet("/api/worker", () => Results.Json(metrics.Worker is { } w
+            ? new { workerId = w.WorkerId, ownedPartitions = w.OwnedPartitions, partitions = w.PartitionCount }
+            : null)).RequireAuthorization(DashboardUser.Viewer);
         _app.MapGet("/metrics", (HttpContext ctx) =>
         {
             var text = new StringWriter();

@@ -12,11 +12,13 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
 {
     public IVerifier Verifier { get; } = verifier;
 
-    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path)
+    /// <param name="receivedUnixMs">When the frame arrived, if earlier than now (a worker replaying kept frames
+    /// after a takeover: the receive time feeds the clock-skew evidence).</param>
+    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path, long? receivedUnixMs = null)
     {
         long started = Stopwatch.GetTimestamp();
         metrics.FrameIn();
-        var frame = new InboundFrame(topic, payload, clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path);
+        var frame = new InboundFrame(topic, payload, receivedUnixMs ?? clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path);
         Judgement judgement = Verifier.Judge(frame);
         metrics.Judged(judgement, Stopwatch.GetElapsedTime(started));
         // Every frame is in the ledger already; the log line is for people: routine links at Debug.

@@ -5,6 +5,10 @@ let refreshTimer = null;
 async function refreshFleet() {
   const devices = await aq.load("/api/devices");
   document.getElementById("count").textContent = `(${devices.length})`;
+  const worker = await aq.load("/api/worker");
+  document.getElementById("worker").textContent = worker
+    ? `worker ${worker.workerId}: ${worker.ownedPartitions} of ${worker.partitions} partitions owned (devices of the others are judged by other workers)`
+    : "";
   document.querySelector("#fleet tbody").innerHTML = devices.map(d => `<tr data-device="${aq.text(d.deviceId)}">
     <td><a href="/device?id=${aq.text(d.deviceId)}">${aq.text(d.deviceId)}</a></td><td>${aq.text(d.zone)}</td>
     <td>${aq.mode(d.mode)}</td><td>${aq.text(d.reason)}</td><td>${d.continuityDepth}</td><td>${aq.sparkline(d.trustSlope)}</td>
