@@ -136,12 +136,24 @@ public sealed class PartitionLeases : IDisposable
     {
         Guarded("partition setup", connection =>
         {
-            Execute(connection, null, "INSERT INTO partition_lease (partition) SELECT generate_series(0, @last) ON CONFLICT DO NOTHING",
-                command => command.Parameters.AddWithValue("last", PartitionCount - 1));
-            using var count = new NpgsqlCommand("SELECT count(*), coalesce(max(partition), -1) FROM partition_lease", connection);
-            using var reader = count.ExecuteReader();
-            reader.Read();
-            long rows = reader.GetInt64(0), highest = reader.GetInt32(1);
+            // Serialised (EXCLUSIVE conflicts with itself, not with readers): the first worker creates the rows,
+            // every later one only compares its count with theirs.
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, "LOCK TABLE partition_lease IN EXCLUSIVE MODE", _ => { });
+            long rows, highest;
+            using (var count = new NpgsqlCommand("SELECT count(*), coalesce(max(partition), -1) FROM partition_lease", connection, transaction))
+            using (var reader = count.ExecuteReader())
+            {
+                reader.Read();
+                (rows, highest) = (reader.GetInt64(0), reader.GetInt32(1));
+            }
+            if (rows == 0)
+            {
+                Execute(connection, transaction, "INSERT INTO partition_lease (partition) SELECT generate_series(0, @last)",
+                    command => command.Parameters.AddWithValue("last", PartitionCount - 1));
+                (rows, highest) = (PartitionCount, PartitionCount - 1);
+            }
+            transaction.Commit();
             if (rows != PartitionCount || highest != PartitionCount - 1)
             {
                 // Workers must agree on the device-to-partition map (DevicePartitions), or two could judge one device.
