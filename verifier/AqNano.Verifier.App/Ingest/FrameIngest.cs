@@ -14,7 +14,10 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
 
     /// <param name="receivedUnixMs">When the frame arrived, if earlier than now (a worker replaying kept frames
     /// after a takeover: the receive time feeds the clock-skew evidence).</param>
-    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path, long? receivedUnixMs = null)
+    /// <param name="publish">False when the caller publishes the Decision itself (a replay publishes only each
+    /// device's last one).</param>
+    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path, long? receivedUnixMs = null,
+        bool publish = true)
     {
         long started = Stopwatch.GetTimestamp();
         metrics.FrameIn();
@@ -26,7 +29,7 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
         logger.Log(level, "judged {Device} epoch {Epoch} seq {Seq} from {Connection} ({Path}): {Verdict} -> {Mode} reason {Reason} scope 0x{Scope:x2}: {Explanation}",
             Hex.FromWire(judgement.DeviceId), Hex.FromWire(judgement.Epoch), judgement.Seq, connection, path,
             judgement.Verdict, judgement.Mode, judgement.Reason, judgement.GrantedScope, judgement.Explanation);
-        Publish(judgement);
+        if (publish) Publish(judgement);
         return judgement;
     }
 

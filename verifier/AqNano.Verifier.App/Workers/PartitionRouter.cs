@@ -121,11 +121,13 @@ public sealed class PartitionRouter
 
     /// <summary>Judges a frame of an owned partition; false when this worker's view proved stale (the store refused
     /// its write: another worker judged the device since), in which case it lets the partition go.</summary>
-    private bool JudgeOwned(int p, KeptFrame frame)
+    /// <param name="decisions">Replay: collects each device's last Decision instead of publishing each one.</param>
+    private bool JudgeOwned(int p, KeptFrame frame, Dictionary<ulong, Judgement>? decisions = null)
     {
         try
         {
-            Ingest!.Judge(frame.Topic, frame.Payload, Connection, _path, frame.ReceivedUnixMs);
+            var judgement = Ingest!.Judge(frame.Topic, frame.Payload, Connection, _path, frame.ReceivedUnixMs, publish: decisions == null);
+            if (decisions != null && judgement.DecisionFrame != null) decisions[judgement.DeviceId] = judgement;
             return true;
         }
         catch (InvalidOperationException stale)
@@ -232,7 +234,13 @@ public sealed class PartitionRouter
                     batch = _kept.TakeAll(p, _clock.GetUtcNow().ToUnixTimeMilliseconds());
                     if (batch.Count == 0) { _states[p] = PartitionState.Owned; break; }
                 }
-                int done = ReplayBatch(p, batch, out bool retryLater);
+                // Only each device's last Decision goes out: a device reads a Decision behind its own last frame as
+                // "resend from there" (DecisionTracker), so one per replayed frame would make it resend the same
+                // frames again and again, until some arrive behind the ring and are refused as stale (seen in the
+                // failover test before this). The retained topic keeps only the last one anyway.
+                var decisions = new Dictionary<ulong, Judgement>();
+                int done = ReplayBatch(p, batch, decisions, out bool retryLater);
+                foreach (var judgement in decisions.Values) Ingest!.Publish(judgement);
                 if (done < batch.Count) lock (_locks[p]) _kept.PutBack(p, batch.GetRange(done, batch.Count - done));
                 if (retryLater) await Task.Delay(TimeSpan.FromSeconds(1), stop).ContinueWith(_ => { });
             }
@@ -240,7 +248,7 @@ public sealed class PartitionRouter
     }
 
     /// <returns>How many frames of the batch were handled; the rest go back in front of the kept frames.</returns>
-    private int ReplayBatch(int p, List<KeptFrame> batch, out bool retryLater)
+    private int ReplayBatch(int p, List<KeptFrame> batch, Dictionary<ulong, Judgement> decisions, out bool retryLater)
     {
         retryLater = false;
         for (int i = 0; i < batch.Count; i++)
@@ -254,7 +262,7 @@ public sealed class PartitionRouter
                 }
                 KeptFrame frame = batch[i];
                 if (_verifier.IsSettled(frame.Topic, frame.Payload)) { _metrics.Settled(); continue; }
-                if (!JudgeOwned(p, frame)) return i + 1; // kept again by JudgeOwned
+                if (!JudgeOwned(p, frame, decisions)) return i + 1; // kept again by JudgeOwned
                 _metrics.Replayed();
             }
             catch (IOException failure)
