@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace AqNano.Verifier.Postgres;
 
-/// <summary>Partition leases of one worker in PostgreSQL (issue 8 item 2, docs/SCALING.md "Workers"). Every
+/// <summary>Partition leases of one worker in PostgreSQL (issue 8 item 2, docs/SCALING-WORKERS.md "Partitions and leases"). Every
 /// expiry is judged on the server's clock (<c>now()</c>), so workers on machines with different clocks agree
 /// on who holds what. A worker renews its heartbeat and the leases it holds, gives back what it no longer
 /// judges, and takes free or expired partitions; a takeover increments the partition's fencing token.

@@ -38,7 +38,7 @@ internal static class PostgresSchemaText
         );
         """;
 
-    /// <summary>Worker mode (docs/SCALING.md "Workers"): one row per partition, created by the first worker
+    /// <summary>Worker mode (docs/SCALING-WORKERS.md "Partitions and leases"): one row per partition, created by the first worker
     /// (<see cref="PartitionLeases"/>); <c>token</c> grows by one at each takeover, so an owner's token orders it
     /// after every earlier owner. Heartbeats say which workers are alive, for the fair share.</summary>
     public const string PartitionLeases = """

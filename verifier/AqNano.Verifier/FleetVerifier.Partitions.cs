@@ -8,7 +8,7 @@ using AqNano.Verifier.Stores;
 
 namespace AqNano.Verifier;
 
-/// <summary>Worker mode (issue 8 item 2, docs/SCALING.md "Workers"): a verifier that holds only the devices of
+/// <summary>Worker mode (issue 8 item 2, docs/SCALING-WORKERS.md "Partitions and leases"): a verifier that holds only the devices of
 /// the partitions its worker leases. It loads a partition's states fresh from the shared store when the worker
 /// takes it (never judging on a cache another worker may have moved past) and forgets them when it lets go.
 /// The caller keeps judging and these calls apart (no Judge or Tick of a partition while it is taken or dropped).</summary>
@@ -57,7 +57,7 @@ public sealed partial class FleetVerifier
     }
 
     /// <summary>Replaces the cached state of one device with the store's (shared-subscription mode, where any worker
-    /// may have judged the device since: docs/SCALING.md). Returns false when the store does not know it.</summary>
+    /// may have judged the device since: docs/SCALING-WORKERS.md). Returns false when the store does not know it.</summary>
     public bool ReloadDevice(ulong deviceId)
     {
         if (_store == null) throw new InvalidOperationException("no state store to reload from");

@@ -28,7 +28,7 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
 
     /// <param name="workerId">Worker mode: names this worker's persistent session (each worker has its own).</param>
     /// <param name="sharedGroup">Worker mode with an MQTT 5 shared subscription ($share/NAME/...): for brokers whose
-    /// shared subscriptions keep a publisher on one subscriber (EMQX hash/sticky, HiveMQ); docs/SCALING.md.</param>
+    /// shared subscriptions keep a publisher on one subscriber (EMQX hash/sticky, HiveMQ); docs/SCALING-WORKERS.md.</param>
     public ExternalBrokerClient(Uri broker, string? userName, string? password, PathMode path, ILogger logger,
         string? workerId = null, string? sharedGroup = null)
     {

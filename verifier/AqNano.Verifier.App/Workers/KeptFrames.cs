@@ -1,6 +1,6 @@
 namespace AqNano.Verifier.App.Workers;
 
-/// <summary>The recent frames of partitions this worker does not own (docs/SCALING.md "Nothing acknowledged is
+/// <summary>The recent frames of partitions this worker does not own (docs/SCALING-WORKERS.md "why nothing acknowledged is
 /// lost"): bounded per partition and in time, in arrival order. When the owner dies, the worker that takes the
 /// partition judges these first; the devices' resend on a gap Decision covers anything older.
 /// Not thread-safe: the caller holds the partition's lock.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AqNano.Verifier.App.Workers;
 
-/// <summary>Decides, frame by frame, whether this worker judges an obs frame (docs/SCALING.md "Workers"): only
+/// <summary>Decides, frame by frame, whether this worker judges an obs frame (docs/SCALING-WORKERS.md "Partitions and leases"): only
 /// frames of partitions it owns, and only while its lease is surely valid (a local deadline set a renewal period
 /// before the server could expire it). Frames of other partitions are kept (<see cref="KeptFrames"/>) for a
 /// takeover. A taken partition replays its kept frames in order before new ones are judged, so a device's frames

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AqNano.Verifier.App.Workers;
 
-/// <summary>The lease loop of one worker (docs/SCALING.md "Workers"): every renewal period it drops partitions it
+/// <summary>The lease loop of one worker (docs/SCALING-WORKERS.md "Partitions and leases"): every renewal period it drops partitions it
 /// can no longer be sure of, renews the rest, then moves toward its fair share, ceil(partitions / live workers):
 /// giving back extras (after it has stopped judging them) so that a joining worker gets its share, or taking free
 /// and expired partitions (a dead worker's, once their TTL has passed), loading their states fresh and replaying

@@ -1,6 +1,6 @@
 namespace AqNano.Verifier.App.Workers;
 
-/// <summary>Worker mode of `serve` (docs/SCALING.md "Workers"): several processes behind one external broker,
+/// <summary>Worker mode of `serve` (docs/SCALING-WORKERS.md "Partitions and leases"): several processes behind one external broker,
 /// sharing device state and lineage in PostgreSQL, each judging the partitions it leases.</summary>
 public sealed record WorkerOptions
 {
