@@ -83,8 +83,10 @@ public sealed class PartitionWorker(PartitionLeases leases, PartitionRouter rout
             {
                 RunRound();
             }
-            catch (Exception failure) when (failure is LedgerWriteException or InvalidOperationException or TimeoutException)
+            catch (Exception failure) when (failure is not OutOfMemoryException)
             {
+                // Never let the loop die: a worker that stops renewing would judge on until its deadlines pass
+                // and then stop for good. A failed round changes nothing; the next one tries again.
                 logger.LogWarning("worker {Worker}: lease round failed, retrying: {Error}", options.WorkerId, failure.Message);
                 metrics.Owned(router.Held().Count);
             }
