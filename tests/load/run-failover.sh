@@ -155,7 +155,8 @@ echo "   before the kill: $(psql_db "$db" "SELECT string_agg(owner || '=' || n, 
 kill -KILL "$VICTIM_PID"; KILLED_AT=$(date +%s)
 echo "   killed w2 (pid $VICTIM_PID) at $(date -u +%H:%M:%S)"
 set +e; wait "$SIM_PID"; SIM_RC=$?; set -e; SIM_PID=""
-# Wait for the ledger to take every acknowledged frame (the survivors drain their broker queues), up to 10 min.
+# Wait for the ledger to take every acknowledged frame (the survivors drain their broker queues): until none is
+# missing, or the ledger has not grown for 60 s, or 15 min.
 python3 - "$WORK/acknowledged.jsonl" >"$WORK/acknowledged.hex" <<'PY'
 import base64, json, sys
 seen = set()
@@ -165,17 +166,23 @@ for line in open(sys.argv[1]):
 print("\n".join(sorted(seen)))
 PY
 ACKED=$(grep -c . "$WORK/acknowledged.hex" || true)
-for _ in $(seq 1 600); do
+LAST_COUNT=-1; STALLED=0
+for _ in $(seq 1 900); do
     psql_db "$db" "SELECT DISTINCT encode(frame, 'hex') FROM ledger WHERE kind = 'frame'" | sort >"$WORK/ledger.hex"
     MISSING=$(comm -23 "$WORK/acknowledged.hex" "$WORK/ledger.hex" | grep -c . || true)
     [[ "$MISSING" == 0 ]] && break
+    COUNT=$(frames_in_ledger "$db")
+    if [[ "$COUNT" == "$LAST_COUNT" ]]; then STALLED=$(( STALLED + 1 )); else STALLED=0; LAST_COUNT=$COUNT; fi
+    (( STALLED >= 60 )) && break
     sleep 1
 done
+DRAINED_AT=$(date +%s)
 echo "   after: $(psql_db "$db" "SELECT string_agg(owner || '=' || n, ', ' ORDER BY owner) FROM (SELECT owner, count(*) n FROM partition_lease WHERE expires_at > now() GROUP BY owner) o")"
 grep -h -E "took partitions|lost partitions|gave back" "$WORK/$db"-w1.out "$WORK/$db"-w3.out | sed 's/^/   /' | tail -8
 echo "   simulator exit code $SIM_RC; obs frames acknowledged (distinct, capture): $ACKED; missing from the ledger: $MISSING"
 psql_db "$db" "SELECT kind, count(*) FROM ledger GROUP BY kind ORDER BY kind" | sed 's/^/   ledger records /'
-psql_db "$db" "SELECT detail::json->>'verdict', count(*) FROM ledger WHERE kind IN ('frame', 'refusal') GROUP BY 1 ORDER BY 1" | sed 's/^/   verdicts /'
+psql_db "$db" "SELECT kind, detail::json->>'verdict', coalesce(detail::json->>'reasonName', ''), count(*) FROM ledger WHERE kind IN ('frame', 'refusal') GROUP BY 1, 2, 3 ORDER BY 1, 2" | sed 's/^/   verdicts /'
+echo "   the ledger took the last acknowledged frame $(( DRAINED_AT - KILLED_AT )) s after the kill (the run went on $(( FAILOVER_MINUTES * 40 )) s after it)"
 DUPLICATES=$(psql_db "$db" "SELECT count(*) - count(DISTINCT frame) FROM ledger WHERE kind = 'frame'")
 echo "   frames recorded twice: $DUPLICATES (each a kill between a ledger append and its state save)"
 if dotnet "$AQNANO" lineage verify --help 2>/dev/null | grep -q -- --postgres; then
