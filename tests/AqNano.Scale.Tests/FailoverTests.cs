@@ -35,9 +35,10 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper log) 
         Assert.True(File.Exists(simulator), $"{simulator} is not built");
 
         var workers = new Dictionary<string, ChildProcess>();
+        var dashboards = new Dictionary<string, int>();
         try
         {
-            foreach (string id in new[] { "w1", "w2", "w3" }) workers[id] = StartWorker(aqnano, id, mosquitto.Port, database);
+            foreach (string id in new[] { "w1", "w2", "w3" }) workers[id] = StartWorker(aqnano, id, mosquitto.Port, database, dashboards[id] = FreePort.Next());
             foreach (var worker in workers.Values) await worker.WaitForLineAsync("Ctrl+C stops", 120);
             await WaitAsync(() => Owners(database) is var o && o.Count == 3 && o.Values.Sum() == Partitions && o.Values.Max() <= (Partitions + 2) / 3,
                 "leases spread evenly over three workers");
@@ -67,6 +68,17 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper log) 
             Assert.Equal(Partitions, owners.Values.Sum());
             Assert.False(owners.ContainsKey("w2"));
             Assert.Equal(2, owners.Count);
+            // Each survivor's /metrics says how many partitions it owns; together, all of them.
+            using var http = new HttpClient();
+            async Task<int> OwnedAsync(string id)
+            {
+                string metrics = await http.GetStringAsync($"http://127.0.0.1:{dashboards[id]}/metrics");
+                string line = metrics.Split('\n').Single(l => l.StartsWith($"aqnano_worker_owned_partitions{{worker=\"{id}\"}} ", StringComparison.Ordinal));
+                return int.Parse(line.Split(' ')[1]);
+            }
+            int ownedTotal = 0;
+            await WaitAsync(() => (ownedTotal = OwnedAsync("w1").Result + OwnedAsync("w3").Result) == Partitions,
+                () => $"survivors' /metrics report {ownedTotal} owned partitions", 60);
             var acknowledgedFrames = File.ReadLines(capture).Select(line => JsonDocument.Parse(line).RootElement)
                 .Where(line => line.GetProperty("topic").GetString()!.EndsWith("/obs", StringComparison.Ordinal))
                 .Select(line => Convert.ToHexString(line.GetProperty("frame").GetBytesFromBase64())).ToHashSet();
@@ -116,11 +128,11 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper log) 
         }
     }
 
-    private static ChildProcess StartWorker(string aqnano, string id, int mqttPort, string database) => new(aqnano,
+    private static ChildProcess StartWorker(string aqnano, string id, int mqttPort, string database, int dashboardPort) => new(aqnano,
     [
         "serve", "--broker", $"mqtt://127.0.0.1:{mqttPort}", "--broker-user", "verifier", "--broker-password", MosquittoProcess.VerifierPassword,
         "--postgres", database, "--worker-id", id, "--partitions", Partitions.ToString(), "--lease-ttl", "4", "--lease-renew", "1",
-        "--tls-port", "0", "--dashboard-port", FreePort.Next().ToString(),
+        "--tls-port", "0", "--dashboard-port", dashboardPort.ToString(),
         "--operator-password", "op", "--viewer-password", "view", "--controller-password", "ctl",
     ]);
 
