@@ -5,15 +5,15 @@ let refreshTimer = null;
 async function refreshFleet() {
   const devices = await aq.load("/api/devices");
   document.getElementById("count").textContent = `(${devices.length})`;
-  const worker = await aq.load("/api/worker");
-  document.getElementById("worker").textContent = worker
-    ? `worker ${worker.workerId}: ${worker.ownedPartitions} of ${worker.partitions} partitions owned (devices of the others are judged by other workers)`
-    : "";
   document.querySelector("#fleet tbody").innerHTML = devices.map(d => `<tr data-device="${aq.text(d.deviceId)}">
     <td><a href="/device?id=${aq.text(d.deviceId)}">${aq.text(d.deviceId)}</a></td><td>${aq.text(d.zone)}</td>
     <td>${aq.mode(d.mode)}</td><td>${aq.text(d.reason)}</td><td>${d.continuityDepth}</td><td>${aq.sparkline(d.trustSlope)}</td>
     <td>${d.skewPpm == null ? "" : d.skewPpm.toFixed(1)}</td><td>${aq.time(d.lastSeenUnixMs)}</td><td>${d.witnesses}</td>
     <td class="digest">${aq.text(d.lastFrameDigest.slice(0, 16))}…</td></tr>`).join("");
+  const worker = await aq.load("/api/worker");
+  document.getElementById("worker").textContent = worker.workerId
+    ? `worker ${worker.workerId}: ${worker.ownedPartitions} of ${worker.partitions} partitions owned (the others' devices are judged by other workers)`
+    : "";
   for (const d of devices) if (d.reason === "CloneEvidence") aq.banner({ verdict: "clone", deviceId: d.deviceId, mode: d.mode, reason: d.reason, explanation: d.explanation });
 }
 
