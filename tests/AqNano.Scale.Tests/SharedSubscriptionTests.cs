@@ -64,6 +64,18 @@ public sealed class SharedSubscriptionTests(PostgresServer server)
             Assert.Equal(8, frames.Count);
             Assert.All(frames.Skip(1), f => Assert.Contains("\"verdict\":\"next\"", f.Detail));
             Assert.DoesNotContain(ledger.ReadDevice(board.DeviceId), e => e.Kind is "refusal" or "incident");
+
+            // The fleet page names the worker (it lists only what this worker judged).
+            var viewer = hosts[0].Users.Single(u => u.Name == "viewer");
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+            { BaseAddress = new Uri(hosts[0].Dashboard.Address) };
+            using var login = new HttpRequestMessage(HttpMethod.Post, "/login")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "viewer", ["password"] = viewer.Password }) };
+            login.Headers.Add("Origin", hosts[0].Dashboard.Address);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.SendAsync(login)).StatusCode);
+            using var workerView = System.Text.Json.JsonDocument.Parse(await browser.GetStringAsync("/api/worker"));
+            Assert.Equal("s1", workerView.RootElement.GetProperty("workerId").GetString());
+            Assert.Equal(64, workerView.RootElement.GetProperty("partitions").GetInt32());
         }
         finally
         {
