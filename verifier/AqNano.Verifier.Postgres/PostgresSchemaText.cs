@@ -73,5 +73,21 @@ internal static class PostgresSchemaText
             FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
         """;
 
+    /// <summary>Step 4, worker mode (docs/SCALING-WORKERS.md "Partitions and leases"): one row per partition, created by the first worker
+    /// (<see cref="PartitionLeases"/>); <c>token</c> grows by one at each takeover, so an owner's token orders it
+    /// after every earlier owner. Heartbeats say which workers are alive, for the fair share.</summary>
+    public const string PartitionLeases = """
+        CREATE TABLE partition_lease (
+            partition  integer     PRIMARY KEY CHECK (partition >= 0),
+            owner      text,
+            expires_at timestamptz NOT NULL DEFAULT '-infinity',
+            token      bigint      NOT NULL DEFAULT 0 CHECK (token >= 0)
+        );
+        CREATE TABLE worker_heartbeat (
+            worker_id  text        PRIMARY KEY,
+            expires_at timestamptz NOT NULL
+        );
+        """;
+
     public const string LedgerColumns = "sequence, time_unix_ms, kind, device_id, frame, detail, previous_hash, hash";
 }

@@ -35,7 +35,16 @@ public static class ServeCommand
         VerifierBackend backend;
         try
         {
-            backend = BackendFactory.Open(ledger, policy, policySource, TimeProvider.System);
+            backend = options.Postgres == null
+                ? BackendFactory.Open(ledger, policy, policySource, TimeProvider.System)
+                : BackendFactory.OpenPostgres(options.Postgres, policy, policySource, TimeProvider.System, options.Worker);
+        }
+        catch (Exception exception) when (options.Postgres != null && exception is Lineage.LedgerWriteException or ArgumentException or InvalidOperationException)
+        {
+            // Unreachable server, refused login, bad connection string, a schema newer than this build, or a
+            // partition count other than the fleet's: say which, start nothing.
+            await errors.WriteLineAsync($"aqnano: cannot use PostgreSQL ({PostgresLabel(options.Postgres)}): {exception.Message}");
+            return 2;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -65,6 +74,20 @@ public static class ServeCommand
         }
     }
 
+    /// <summary>Where the database is, without the password a connection string may hold.</summary>
+    private static string PostgresLabel(string connectionString)
+    {
+        try
+        {
+            var parts = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"host {parts.Host ?? "(default)"} port {parts.Port} database {parts.Database ?? "(user's default)"}";
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
+    }
+
     private static async Task PrintWelcomeAsync(VerifierHost host, ServeOptions options, string ledger, TextWriter output)
     {
         await output.WriteLineAsync(options.ExternalBroker == null
@@ -78,7 +101,13 @@ public static class ServeCommand
         await output.WriteLineAsync($"dashboard  {host.Dashboard.Address}   metrics {host.Dashboard.Address}/metrics");
         foreach (var user in host.Users) await output.WriteLineAsync($"login      {user.Name} / {user.Password}");
         if (options.ExternalBroker == null) await output.WriteLineAsync($"mqtt user  controller / {host.ControllerPassword} (downlink app traffic)");
-        await output.WriteLineAsync($"ledger     {ledger}");
+        await output.WriteLineAsync(options.Postgres == null ? $"ledger     {ledger}" : $"ledger     PostgreSQL {PostgresLabel(options.Postgres)} (device state there too)");
+        if (options.Worker is { } worker)
+        {
+            await output.WriteLineAsync(worker.SharedGroup == null
+                ? $"worker     {worker.WorkerId}: {worker.PartitionCount} partitions, lease {worker.LeaseTtl.TotalSeconds:0.#} s renewed every {worker.RenewEvery.TotalSeconds:0.#} s"
+                : $"worker     {worker.WorkerId}: shared subscription group {worker.SharedGroup} (no leases)");
+        }
         await output.WriteLineAsync("Ctrl+C stops.");
     }
 }

@@ -30,13 +30,20 @@ public sealed class ServeOptionSet
     public Option<double> PublishRate { get; } = new("--publish-rate") { Description = "Sustained publishes per second per MQTT client (the controller is exempt).", DefaultValueFactory = _ => new BrokerLimits().PublishesPerSecond };
     public Option<int> PublishBurst { get; } = new("--publish-burst") { Description = "Publishes a client may send at once before --publish-rate applies.", DefaultValueFactory = _ => new BrokerLimits().PublishBurst };
     public Option<int> MaxConnections { get; } = new("--max-connections") { Description = "Live MQTT connections the embedded broker accepts.", DefaultValueFactory = _ => new BrokerLimits().MaxConnections };
+    public Option<string?> Postgres { get; } = new("--postgres") { Description = "Npgsql connection string: device state and ledger in PostgreSQL instead of SQLite (migrations run on start)." };
+    public Option<string?> WorkerId { get; } = new("--worker-id") { Description = "Worker mode: this worker's unique name; judges only the partitions it leases (needs --postgres and --broker)." };
+    public Option<int> Partitions { get; } = new("--partitions") { Description = "Worker mode: partition count, the same for every worker.", DefaultValueFactory = _ => AqNano.Verifier.Partitions.DevicePartitions.DefaultCount };
+    public Option<double> LeaseTtl { get; } = new("--lease-ttl") { Description = "Worker mode: seconds a partition lease lasts unless renewed.", DefaultValueFactory = _ => 10 };
+    public Option<double> LeaseRenew { get; } = new("--lease-renew") { Description = "Worker mode: seconds between lease renewals (at most half the TTL).", DefaultValueFactory = _ => 3 };
+    public Option<string?> SharedGroup { get; } = new("--shared-group") { Description = "Worker mode without leases: subscribe $share/NAME/aq/v1/dev/+/obs (MQTT 5; only on brokers with per-publisher affinity such as EMQX hash or HiveMQ, never Mosquitto)." };
     public Option<bool> JsonLogs { get; } = new("--json-logs") { Description = "Structured logs as JSON lines on stderr." };
 
     public void AddTo(Command command)
     {
         foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword, ClientCa, Crl,
                      Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword,
-                     MaxPayload, PublishRate, PublishBurst, MaxConnections, JsonLogs })
+                     MaxPayload, PublishRate, PublishBurst, MaxConnections, Postgres, WorkerId, Partitions, LeaseTtl, LeaseRenew,
+                     SharedGroup, JsonLogs })
         {
             command.Add(option);
         }
@@ -68,6 +75,9 @@ public sealed class ServeOptionSet
         string? tlsCertificate = result.GetValue(TlsCertificate);
         if (tlsCertificate != null && !PathArguments.TryExistingFile(tlsCertificate, out tlsCertificate, out error)) return false;
         if (!TryClientTrust(result, broker, out var clientTrust, out error)) return false;
+        string? postgres = result.GetValue(Postgres);
+        if (postgres != null && IsGiven(Ledger)) { error = "--ledger names a SQLite file; with --postgres the ledger is in PostgreSQL"; return false; }
+        if (!TryWorker(result, postgres, broker, out var worker, out error)) return false;
         string? given = result.GetValue(Ledger);
         if (!PathArguments.TryWritableFile(given ?? defaultLedger ?? DataPaths.DefaultLedger(), createFolder: given == null, out ledgerPath, out error)) return false;
         options = new ServeOptions
@@ -78,8 +88,40 @@ public sealed class ServeOptionSet
             DashboardListen = dashboardListen, DashboardPort = result.GetValue(DashboardPort),
             StateFolder = Path.GetDirectoryName(ledgerPath)!, OperatorPassword = result.GetValue(OperatorPassword),
             ViewerPassword = result.GetValue(ViewerPassword), ControllerPassword = result.GetValue(ControllerPassword),
-            BrokerLimits = limits,
+            BrokerLimits = limits, Postgres = postgres, Worker = worker,
         };
+        return true;
+
+        bool IsGiven(Option option) => result.GetResult(option) is { Implicit: false };
+    }
+
+    /// <summary>Worker mode needs PostgreSQL (shared state, ledger, leases) and an external broker (every worker
+    /// must see the frames); its tuning options mean nothing without --worker-id.</summary>
+    private bool TryWorker(ParseResult result, string? postgres, Uri? broker, out Workers.WorkerOptions? worker, out string error)
+    {
+        worker = null;
+        error = "";
+        string? id = result.GetValue(WorkerId);
+        if (id == null)
+        {
+            foreach (Option option in new Option[] { Partitions, LeaseTtl, LeaseRenew, SharedGroup })
+            {
+                if (result.GetResult(option) is { Implicit: false }) { error = $"{option.Name} needs --worker-id (worker mode)"; return false; }
+            }
+            return true;
+        }
+        if (postgres == null) { error = "--worker-id needs --postgres: workers share device state, ledger and leases there"; return false; }
+        if (broker == null) { error = "--worker-id needs --broker mqtt://host:port: every worker connects to the same external broker"; return false; }
+        double ttl = result.GetValue(LeaseTtl), renew = result.GetValue(LeaseRenew);
+        if (!double.IsFinite(ttl) || !double.IsFinite(renew) || ttl > 3600 || renew > 3600) { error = "--lease-ttl and --lease-renew are seconds, at most 3600"; return false; }
+        var options = new Workers.WorkerOptions
+        {
+            WorkerId = id, PartitionCount = result.GetValue(Partitions), LeaseTtl = TimeSpan.FromSeconds(ttl),
+            RenewEvery = TimeSpan.FromSeconds(renew), SharedGroup = result.GetValue(SharedGroup),
+        };
+        options = options with { ReplayWindow = TimeSpan.FromTicks(Math.Max(options.ReplayWindow.Ticks, options.LeaseTtl.Ticks * 3)) };
+        if (options.Problem() is { } problem) { error = problem; return false; }
+        worker = options;
         return true;
     }
 

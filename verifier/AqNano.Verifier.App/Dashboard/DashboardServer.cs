@@ -54,6 +54,11 @@ public sealed class DashboardServer : IAsyncDisposable
         Feed = feed;
         MapPages();
         MapApi(verifier, fleet, ledger, publish, feed);
+        // Worker mode: this worker shows only the devices of the partitions it owns; the fleet page says so.
+        // Always an object (workerId null for a single verifier): Results.Json(null) sends no JSON body.
+        _app.MapGet("/api/worker", () => Results.Json(metrics.Worker is { } w
+            ? new { workerId = (string?)w.WorkerId, ownedPartitions = w.OwnedPartitions, partitions = w.PartitionCount }
+            : new { workerId = (string?)null, ownedPartitions = 0, partitions = 0 })).RequireAuthorization(DashboardUser.Viewer);
         _app.MapGet("/metrics", (HttpContext ctx) =>
         {
             var text = new StringWriter();

@@ -17,6 +17,38 @@ public static class BackendFactory
         return new VerifierBackend(verifier, verifier, ledger, store);
     }
 
+    /// <summary>Opens the verifier over PostgreSQL (serve --postgres), running its migrations; with
+    /// <paramref name="worker"/>, a worker's verifier that loads devices only for the partitions it leases.
+    /// Unreachable or refusing servers raise <see cref="LedgerWriteException"/> with the server's reason.</summary>
+    public static VerifierBackend OpenPostgres(string connectionString, VerifierPolicy policy, string policySource, TimeProvider clock,
+        Workers.WorkerOptions? worker)
+    {
+        var opened = new List<IDisposable>();
+        try
+        {
+            // The ledger choice, one line: PostgresPartitionedLedger (one chain per partition, anchored into a fleet
+            // chain, DESIGN.md "Scale") replaces this once merged; until then one global chain.
+            ILedger ledger = new GroupCommitLedger(new Postgres.PostgresLedger(connectionString));
+            opened.Add(ledger);
+            var store = new Postgres.PostgresDeviceStateStore(connectionString);
+            opened.Add(store);
+            if (worker == null)
+            {
+                var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
+                return new VerifierBackend(verifier, verifier, ledger, store);
+            }
+            var leases = new Postgres.PartitionLeases(connectionString, worker.WorkerId, worker.PartitionCount, worker.LeaseTtl);
+            opened.Add(leases);
+            var partitioned = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount);
+            return new VerifierBackend(partitioned, partitioned, ledger, store) { Worker = new Workers.WorkerBackend(partitioned, leases, worker) };
+        }
+        catch
+        {
+            foreach (var resource in opened) resource.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Reads --policy FILE, or the built-in defaults.</summary>
     public static bool TryLoadPolicy(string? path, out VerifierPolicy policy, out string source, out string error)
     {

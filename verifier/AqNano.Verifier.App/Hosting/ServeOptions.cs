@@ -29,4 +29,8 @@ public sealed record ServeOptions
     /// <summary>The embedded broker's per-client and connection limits (issue 7 item 5).</summary>
     public Broker.BrokerLimits BrokerLimits { get; init; } = new();
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Npgsql connection string: device state and ledger in PostgreSQL instead of SQLite.</summary>
+    public string? Postgres { get; init; }
+    /// <summary>Worker mode (needs <see cref="Postgres"/> and an external broker); null for a single verifier.</summary>
+    public Workers.WorkerOptions? Worker { get; init; }
 }

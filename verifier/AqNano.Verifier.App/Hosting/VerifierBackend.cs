@@ -9,10 +9,13 @@ public sealed class VerifierBackend(IVerifier verifier, IFleetView fleet, ILedge
     public IVerifier Verifier { get; } = verifier;
     public IFleetView Fleet { get; } = fleet;
     public ILedger Ledger { get; } = ledger;
+    /// <summary>Worker mode: the verifier that loads and drops partitions, and the leases that say which.</summary>
+    public Workers.WorkerBackend? Worker { get; init; }
 
     public void Dispose()
     {
         owned?.Dispose();
         Ledger.Dispose();
+        Worker?.Leases.Dispose();
     }
 }

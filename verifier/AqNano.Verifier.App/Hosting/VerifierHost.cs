@@ -19,6 +19,8 @@ public sealed class VerifierHost : IAsyncDisposable
     private EmbeddedBroker? _embedded;
     private ExternalBrokerClient? _external;
     private Task? _ticker;
+    private Workers.PartitionRouter? _router;
+    private Workers.PartitionWorker? _worker;
 
     public VerifierHost(ServeOptions options, VerifierBackend backend, ILoggerFactory logs, TimeProvider clock)
     {
@@ -67,15 +69,29 @@ public sealed class VerifierHost : IAsyncDisposable
         else
         {
             _external = new ExternalBrokerClient(_options.ExternalBroker, _options.ExternalUser, _options.ExternalPassword,
-                _options.ExternalPath, _logs.CreateLogger("aqnano.ingest"));
+                _options.ExternalPath, _logs.CreateLogger("aqnano.ingest"), _options.Worker?.WorkerId, _options.Worker?.SharedGroup);
             Ingest = new FrameIngest(_backend.Verifier, _external, Metrics, _clock, _logs.CreateLogger("aqnano.ingest"));
             _external.Ingest = Ingest;
+            if (_backend.Worker is { } worker) _external.Router = _router = CreateRouter(worker);
             await _external.StartAsync();
+            // After subscribing: frames of partitions not yet taken are kept meanwhile and replayed on taking them.
+            if (_backend.Worker is { Options.SharedGroup: null } leased)
+            {
+                _worker = new Workers.PartitionWorker(leased.Leases, _router!, leased.Options, Metrics.Worker!, _logs.CreateLogger("aqnano.worker"));
+                _worker.Start();
+            }
         }
         Dashboard = new DashboardServer(new DashboardOptions { Listen = _options.DashboardListen, Port = _options.DashboardPort, Users = Users },
             _backend.Verifier, _backend.Fleet, _backend.Ledger, Ingest.Publish, Metrics, _clock);
         await Dashboard.StartAsync();
         _ticker = Task.Run(TickAsync);
+    }
+
+    private Workers.PartitionRouter CreateRouter(Workers.WorkerBackend worker)
+    {
+        Metrics.Worker = new Workers.WorkerMetrics(worker.Options.WorkerId, worker.Options.PartitionCount);
+        return new Workers.PartitionRouter(worker.Verifier, worker.Options, Metrics.Worker, _options.ExternalPath, _clock,
+            _logs.CreateLogger("aqnano.worker")) { Ingest = Ingest, SharedGroup = worker.Options.SharedGroup != null };
     }
 
     private System.Security.Cryptography.X509Certificates.X509Certificate2? LoadTlsCertificate(ILogger logger)
@@ -103,7 +119,8 @@ public sealed class VerifierHost : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                foreach (var judgement in _backend.Verifier.Tick()) Ingest.Publish(judgement);
+                var changed = _router != null ? _router.Tick(_backend.Verifier) : _backend.Verifier.Tick();
+                foreach (var judgement in changed) Ingest.Publish(judgement);
             }
         }
         catch (OperationCanceledException) { }
@@ -113,6 +130,7 @@ public sealed class VerifierHost : IAsyncDisposable
     {
         _stop.Cancel();
         if (_ticker != null) await _ticker;
+        if (_worker != null) await _worker.DisposeAsync();
         if (Dashboard != null) await Dashboard.DisposeAsync();
         if (_embedded != null) await _embedded.DisposeAsync();
         if (_external != null) await _external.DisposeAsync();

@@ -19,31 +19,41 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
     private readonly MqttClientOptions _options;
     private readonly MqttClientOptions _publisherOptions;
     private readonly PathMode _path;
+    private readonly string _observationFilter;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly System.Threading.Channels.Channel<(ulong DeviceId, byte[] Frame)> _decisions =
         System.Threading.Channels.Channel.CreateUnbounded<(ulong, byte[])>(new() { SingleReader = true });
     private Task? _publishing;
 
-    public ExternalBrokerClient(Uri broker, string? userName, string? password, PathMode path, ILogger logger)
+    /// <param name="workerId">Worker mode: names this worker's persistent session (each worker has its own).</param>
+    /// <param name="sharedGroup">Worker mode with an MQTT 5 shared subscription ($share/NAME/...): for brokers whose
+    /// shared subscriptions keep a publisher on one subscriber (EMQX hash/sticky, HiveMQ); docs/SCALING-WORKERS.md.</param>
+    public ExternalBrokerClient(Uri broker, string? userName, string? password, PathMode path, ILogger logger,
+        string? workerId = null, string? sharedGroup = null)
     {
         _path = path;
         _logger = logger;
+        _observationFilter = sharedGroup == null ? Topics.AllObservations : $"$share/{sharedGroup}/{Topics.AllObservations}";
         // A persistent session under a fixed id: the broker keeps queueing obs frames (it has already
         // acknowledged them to the boards) while the verifier is away, and redelivers any it had not
         // acknowledged. The decision connection needs no session.
-        _options = Options(broker, userName, password, "aqnano-verifier", cleanSession: false);
+        _options = Options(broker, userName, password, workerId == null ? "aqnano-verifier" : "aqnano-verifier-" + workerId, cleanSession: false,
+            sharedGroup != null);
         _publisherOptions = Options(broker, userName, password, "aqnano-verifier-decisions-" + Guid.NewGuid().ToString("N")[..8], cleanSession: true);
         _client.ApplicationMessageReceivedAsync += OnMessage;
         _client.DisconnectedAsync += OnDisconnected;
     }
 
     /// <summary>A fresh builder each time: MqttClientOptionsBuilder.Build returns its one mutable instance.</summary>
-    private static MqttClientOptions Options(Uri broker, string? userName, string? password, string clientId, bool cleanSession)
+    private static MqttClientOptions Options(Uri broker, string? userName, string? password, string clientId, bool cleanSession,
+        bool mqtt5 = false)
     {
         var builder = new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port > 0 ? broker.Port : 1883)
             .WithClientId(clientId).WithCleanSession(cleanSession)
             .WithTimeout(TimeSpan.FromSeconds(10));
+        // Shared subscriptions are MQTT 5; a persistent MQTT 5 session needs a session expiry to outlive the connection.
+        if (mqtt5) builder = builder.WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithSessionExpiryInterval(uint.MaxValue);
         if (userName != null) builder = builder.WithCredentials(userName, password);
         if (broker.Scheme == "mqtts") builder = builder.WithTlsOptions(o => o.UseTls());
         return builder.Build();
@@ -51,6 +61,9 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
 
     /// <summary>Set before <see cref="StartAsync"/>: where obs frames go.</summary>
     public FrameIngest? Ingest { get; set; }
+
+    /// <summary>Worker mode: frames go through the router (judged if this worker owns their partition, else kept).</summary>
+    public Workers.PartitionRouter? Router { get; set; }
 
     public async Task StartAsync()
     {
@@ -119,7 +132,7 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
             throw new InvalidOperationException($"the external broker refused the verifier: {connected.ResultCode}");
         }
         var subscribed = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Topics.AllObservations, MqttQualityOfServiceLevel.AtLeastOnce, false, false, MqttRetainHandling.SendAtSubscribe).Build(), _stop.Token);
+            .WithTopicFilter(_observationFilter, MqttQualityOfServiceLevel.AtLeastOnce, false, false, MqttRetainHandling.SendAtSubscribe).Build(), _stop.Token);
         var code = subscribed.Items.Single().ResultCode;
         if (code > MqttClientSubscribeResultCode.GrantedQoS2)
         {
@@ -132,7 +145,8 @@ public sealed class ExternalBrokerClient : IDecisionSink, IAsyncDisposable
         var message = args.ApplicationMessage;
         try
         {
-            Ingest?.Judge(message.Topic, message.Payload.ToArray(), "external-broker", _path);
+            if (Router != null) Router.Receive(message.Topic, message.Payload.ToArray());
+            else Ingest?.Judge(message.Topic, message.Payload.ToArray(), "external-broker", _path);
         }
         catch (IOException exception)
         {

@@ -13,11 +13,17 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
     public IVerifier Verifier { get; } = verifier;
 
     /// <param name="certificate">The delivering connection's client certificate as evidence, if it presented one.</param>
-    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path, Evidence.CertificateEvidence? certificate = null)
+    /// <param name="receivedUnixMs">When the frame arrived, if earlier than now (a worker replaying kept frames
+    /// after a takeover: the receive time feeds the clock-skew evidence).</param>
+    /// <param name="publish">False when the caller publishes the Decision itself (a replay publishes only each
+    /// device's last one).</param>
+    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path,
+        Evidence.CertificateEvidence? certificate = null, long? receivedUnixMs = null, bool publish = true)
     {
         long started = Stopwatch.GetTimestamp();
         metrics.FrameIn();
-        var frame = new InboundFrame(topic, payload, clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path) { Certificate = certificate };
+        var frame = new InboundFrame(topic, payload, receivedUnixMs ?? clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path)
+        { Certificate = certificate };
         Judgement judgement = Verifier.Judge(frame);
         metrics.Judged(judgement, Stopwatch.GetElapsedTime(started));
         // Every frame is in the ledger already; the log line is for people: routine links at Debug.
@@ -25,7 +31,7 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
         logger.Log(level, "judged {Device} epoch {Epoch} seq {Seq} from {Connection} ({Path}): {Verdict} -> {Mode} reason {Reason} scope 0x{Scope:x2}: {Explanation}",
             Hex.FromWire(judgement.DeviceId), Hex.FromWire(judgement.Epoch), judgement.Seq, connection, path,
             judgement.Verdict, judgement.Mode, judgement.Reason, judgement.GrantedScope, judgement.Explanation);
-        Publish(judgement);
+        if (publish) Publish(judgement);
         return judgement;
     }
 

@@ -16,6 +16,9 @@ public sealed class AppMetrics
 
     public LatencyHistogram VerificationLatency { get; } = new();
 
+    /// <summary>Worker mode only: owned partitions and what happened to other partitions' frames.</summary>
+    public Workers.WorkerMetrics? Worker { get; set; }
+
     public void FrameIn() => Interlocked.Increment(ref _framesIn);
 
     public void Judged(Judgement judgement, TimeSpan elapsed)
@@ -57,5 +60,6 @@ public sealed class AppMetrics
         writer.WriteLine("# HELP aqnano_ledger_lag_seconds Time from receive to durable ledger append for the last frame.");
         writer.WriteLine("# TYPE aqnano_ledger_lag_seconds gauge");
         writer.WriteLine(FormattableString.Invariant($"aqnano_ledger_lag_seconds {TimeSpan.FromTicks(Interlocked.Read(ref _lastLedgerLagTicks)).TotalSeconds}"));
+        Worker?.WriteTo(writer);
     }
 }

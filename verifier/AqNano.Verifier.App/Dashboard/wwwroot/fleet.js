@@ -11,6 +11,10 @@ async function refreshFleet() {
     <td>${d.skewPpm == null ? "" : d.skewPpm.toFixed(1)}</td><td>${aq.time(d.lastSeenUnixMs)}</td><td>${d.witnesses}</td>
     <td class="digest">${aq.text(d.lastFrameDigest.slice(0, 16))}…</td>
     <td class="certificate" title="${aq.text(d.certificate.subject ?? "")}">${d.certificate.status === "none" ? "" : `<span class="cert ${aq.text(d.certificate.status)}">${aq.text(d.certificate.status)}</span>`}</td></tr>`).join("");
+  const worker = await aq.load("/api/worker");
+  document.getElementById("worker").textContent = worker.workerId
+    ? `worker ${worker.workerId}: ${worker.ownedPartitions} of ${worker.partitions} partitions owned (the others' devices are judged by other workers)`
+    : "";
   for (const d of devices) if (d.reason === "CloneEvidence") aq.banner({ verdict: "clone", deviceId: d.deviceId, mode: d.mode, reason: d.reason, explanation: d.explanation });
 }
 
