@@ -44,7 +44,19 @@ namespace AqNano.Protocol
         /// <summary>A Genesis for a known id while both candidate slots are taken.</summary>
         public const byte CandidateSlotsFull = 27;
 
+        // Appended for gateway-mediated retrofit (issue 9; docs/ADOPTION-RETROFIT.md, docs/VERIFIER.md "Proxied devices").
+        /// <summary>A proxied device's standing is held at its gateway's lower one (the pair is one unit).</summary>
+        public const byte CappedByGateway = 31;
+        /// <summary>A proxied device's behaviour left its running statistics (the sensor behind the gateway
+        /// changed): monitored, then restricted once the shift persists.</summary>
+        public const byte BehaviourShift = 32;
+        /// <summary>A proxied device whose registered gateway has no chain at the verifier yet.</summary>
+        public const byte GatewayUnknown = 33;
+        /// <summary>A proxied device's frame came over a connection that does not own its registered
+        /// gateway's chain: whoever carries it is not the registered pair.</summary>
+        public const byte UnregisteredPair = 34;
+
         /// <summary>The highest reason this version defines; a Decision may carry others from a newer verifier.</summary>
-        public const byte Last = CandidateSlotsFull;
+        public const byte Last = UnregisteredPair;
     }
 }

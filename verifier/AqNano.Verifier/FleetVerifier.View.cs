@@ -27,7 +27,8 @@ public sealed partial class FleetVerifier
             return new DeviceView(
                 s.DeviceId, _policy.ZoneOf(s.DeviceId), s.Mode, s.Reason, s.GrantedScope, s.RequestedScope, s.Epoch, s.LastSeq,
                 (int)Math.Min(s.ContinuityDepth, int.MaxValue), slot.Slope(), SkewOf(s), s.LastSeenMs, s.WitnessAgreements,
-                Convert.ToHexStringLower(s.RingDigests, s.RingIndex(s.LastSeq), 32), slot.LastPath, slot.Explanation, s.Incidents);
+                Convert.ToHexStringLower(s.RingDigests, s.RingIndex(s.LastSeq), 32), slot.LastPath, slot.Explanation, s.Incidents)
+            { Gateway = GatewayHexOf(s.DeviceId) };
         }
     }
 }
