@@ -8,9 +8,10 @@ namespace AqNano.Verifier.Admission;
 /// after <see cref="AdmissionRules.Decide"/>, first match wins:
 ///   the device's own Refused stands (quarantine, revocation);
 ///   no chain of the registered gateway at the verifier yet: Deferred, GatewayUnknown;
-///   its last frame came over a connection that does not own the gateway's chain: Deferred, UnregisteredPair;
-///   a suspected behaviour shift caps it at AdmitMonitored, a confirmed one (relearning) at AdmitRestricted, BehaviourShift;
-///   then the cap: never above the gateway's mode, and its granted scope never beyond the gateway's (plus Observe),
+///   then the device's own caps, the lowest that applies: its last frame came over a connection that does not own
+///   the gateway's chain (Deferred, UnregisteredPair), else a suspected behaviour shift (AdmitMonitored) or a
+///   confirmed one, relearning (AdmitRestricted), both BehaviourShift;
+///   then the gateway's cap, which wins whenever it is lower: never above the gateway's mode, and its granted scope never beyond the gateway's (plus Observe),
 ///   reason CappedByGateway when the gateway's standing is the lower one.</summary>
 public static class ProxiedPairRules
 {
@@ -21,10 +22,10 @@ public static class ProxiedPairRules
         string gatewayHex = Hex.FromWire(gatewayId);
         if (gateway == null)
             return new(DecisionMode.Deferred, Reasons.GatewayUnknown, scopes.Deferred, $"its registered gateway {gatewayHex} has no chain here yet");
-        if (s.Has(StandingFlags.NotCarriedByGateway))
-            return new(DecisionMode.Deferred, Reasons.UnregisteredPair, scopes.Deferred, $"carried by a connection that does not own gateway {gatewayHex}'s chain");
         AdmissionResult result = own;
-        if (s.Has(StandingFlags.BehaviourShift) && Rank(result.Mode) < Rank(DecisionMode.AdmitMonitored))
+        if (s.Has(StandingFlags.NotCarriedByGateway) && Rank(result.Mode) < Rank(DecisionMode.Deferred))
+            result = new(DecisionMode.Deferred, Reasons.UnregisteredPair, scopes.Deferred, $"carried by a connection that does not own gateway {gatewayHex}'s chain");
+        else if (s.Has(StandingFlags.BehaviourShift) && Rank(result.Mode) < Rank(DecisionMode.AdmitMonitored))
             result = new(DecisionMode.AdmitMonitored, Reasons.BehaviourShift, scopes.AdmitMonitored, "monitored: its behaviour left its running statistics (a swapped sensor?)");
         else if (s.Has(StandingFlags.ShiftRelearning) && Rank(result.Mode) <= Rank(DecisionMode.AdmitRestricted))
             result = new(DecisionMode.AdmitRestricted, Reasons.BehaviourShift, scopes.AdmitRestricted,
