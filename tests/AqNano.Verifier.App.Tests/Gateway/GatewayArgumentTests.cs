@@ -1,0 +1,60 @@
+using System.CommandLine;
+using AqNano.Verifier.App.Cli;
+using AqNano.Verifier.App.Gateway;
+
+namespace AqNano.Verifier.App.Tests.Gateway;
+
+/// <summary>`aqnano gateway` refuses bad arguments with why (exit 2) and bad sensor messages with why (nothing observed).</summary>
+public sealed class GatewayArgumentTests
+{
+    [Theory]
+    [InlineData("--broker", "http://x:1883", "--broker must look like mqtt://host:port")]
+    [InlineData("--watch", "aq/v1/dev/+/obs", "never aq/ topics")]
+    [InlineData("--interval", "0.01", "--interval must be 0.1..3600 seconds")]
+    [InlineData("--max-devices", "0", "--max-devices must be at least 1")]
+    [InlineData("--publish-to", "tcp://x", "--publish-to must look like mqtt://host:port")]
+    public async Task The_verb_refuses_bad_arguments(string option, string value, string expected)
+    {
+        var args = new Dictionary<string, string> { ["--broker"] = "mqtt://127.0.0.1:1", ["--watch"] = "plant/+/t", ["--gateway-id"] = "gw-1" };
+        args[option] = value;
+        var errors = new StringWriter();
+        int code = await AqNanoCli.Create().Parse(new[] { "gateway" }.Concat(args.SelectMany(a => new[] { a.Key, a.Value })).ToArray())
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = errors });
+        Assert.Equal(2, code);
+        Assert.Contains(expected, errors.ToString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_broker_is_a_clear_start_failure()
+    {
+        var errors = new StringWriter();
+        int code = await AqNanoCli.Create().Parse(["gateway", "--broker", $"mqtt://127.0.0.1:{Support.FreePort.Next()}", "--watch", "p/+/t", "--gateway-id", "gw"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = errors });
+        Assert.Equal(3, code);
+        Assert.Contains("aqnano gateway: could not start", errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("21.5", 21_500, false, 0)]
+    [InlineData(" -3 ", -3_000, false, 0)]
+    [InlineData("{\"value\": 19.25, \"rssi\": -67}", 19_250, true, -67)]
+    [InlineData("{\"value\": 1e-4}", 0, false, 0)]
+    public void A_reading_is_a_number_or_a_json_field(string payload, int milli, bool hasSignal, int dbm)
+    {
+        Assert.True(PlainReading.TryParse(System.Text.Encoding.UTF8.GetBytes(payload), "value", "rssi", out int value, out bool signal, out int rssi, out string error), error);
+        Assert.Equal((milli, hasSignal, dbm), (value, signal, rssi));
+    }
+
+    [Theory]
+    [InlineData("", "payload of 0 bytes")]
+    [InlineData("warm", "neither a number nor JSON")]
+    [InlineData("{\"temp\": 3}", "numeric \"value\"")]
+    [InlineData("[1,2]", "numeric \"value\"")]
+    [InlineData("9e99", "outside")]
+    [InlineData("NaN", "outside")]
+    public void A_message_that_is_no_reading_is_refused_with_why(string payload, string expected)
+    {
+        Assert.False(PlainReading.TryParse(System.Text.Encoding.UTF8.GetBytes(payload), "value", "rssi", out _, out _, out _, out string error));
+        Assert.Contains(expected, error);
+    }
+}
