@@ -19,6 +19,8 @@ public static class JsonViews
         continuityDepth = d.ContinuityDepth, trustSlope = d.TrustSlope, skewPpm = d.SkewPpm, lastSeenUnixMs = d.LastSeenUnixMs,
         witnesses = d.AgreeingWitnesses, lastFrameDigest = d.LastFrameDigestHex, path = d.Path.ToString(),
         explanation = d.Explanation, incidents = d.Incidents,
+        // A proxied device's registered gateway (docs/ADOPTION-RETROFIT.md); null for a board that runs its own chain.
+        gateway = d.Gateway,
     };
 
     public static object Judgement(Judgement j, long timeUnixMs) => new
