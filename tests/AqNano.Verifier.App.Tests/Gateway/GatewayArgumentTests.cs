@@ -34,6 +34,33 @@ public sealed class GatewayArgumentTests
         Assert.Contains("aqnano gateway: could not start", errors.ToString());
     }
 
+    [Fact]
+    public async Task Ids_for_prints_the_pairs_to_register_before_the_gateway_runs()
+    {
+        var output = new StringWriter();
+        int code = await AqNanoCli.Create().Parse(["gateway", "--gateway-id", "24:6f:28:aa:bb:01", "--ids-for", "plant/1/temperature", "plant/2/temperature"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+        Assert.Equal(0, code);
+        var printed = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement;
+        var chains = new GatewayChains("24:6f:28:aa:bb:01", 10);
+        string gateway = AqNano.Protocol.Hex.FromWire(chains.GatewayId);
+        Assert.Equal(gateway, printed.GetProperty("gateway").GetString());
+        string first = AqNano.Protocol.Hex.FromWire(chains.DeviceFor("plant/1/temperature", out _)!.DeviceId);
+        Assert.Equal(gateway, printed.GetProperty("proxied").GetProperty(first).GetString());
+        Assert.Equal(2, printed.GetProperty("proxied").EnumerateObject().Count());
+        Assert.Equal("plant/1/temperature", printed.GetProperty("topics").GetProperty(first).GetString());
+    }
+
+    [Fact]
+    public async Task Without_broker_and_watch_the_verb_says_what_is_missing()
+    {
+        var errors = new StringWriter();
+        int code = await AqNanoCli.Create().Parse(["gateway", "--gateway-id", "gw"])
+            .InvokeAsync(new InvocationConfiguration { Output = new StringWriter(), Error = errors });
+        Assert.Equal(2, code);
+        Assert.Contains("--broker and --watch are required", errors.ToString());
+    }
+
     [Theory]
     [InlineData("21.5", 21_500, false, 0)]
     [InlineData(" -3 ", -3_000, false, 0)]

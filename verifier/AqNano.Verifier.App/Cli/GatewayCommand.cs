@@ -9,8 +9,9 @@ public static class GatewayCommand
 {
     public static Command Create()
     {
-        var broker = new Option<string>("--broker") { Description = "Broker the plain sensors publish to, mqtt://host:port.", Required = true };
-        var watch = new Option<string[]>("--watch") { Description = "Topic filter of plain sensors (repeatable), e.g. \"plant/+/temperature\".", Required = true, AllowMultipleArgumentsPerToken = true };
+        var broker = new Option<string?>("--broker") { Description = "Broker the plain sensors publish to, mqtt://host:port (required unless --ids-for)." };
+        var watch = new Option<string[]>("--watch") { Description = "Topic filter of plain sensors (repeatable), e.g. \"plant/+/temperature\" (required unless --ids-for).", AllowMultipleArgumentsPerToken = true };
+        var idsFor = new Option<string[]>("--ids-for") { Description = "Print the policy's \"proxied\" entries for these concrete sensor topics and exit: register pairs before the gateway starts.", AllowMultipleArgumentsPerToken = true };
         var gatewayId = new Option<string>("--gateway-id") { Description = "This gateway's chip identity (a MAC or serial): its device id is derived from it as a board's is.", Required = true };
         var publishTo = new Option<string?>("--publish-to") { Description = "The verifier's broker for the chains (default: --broker)." };
         var interval = new Option<double>("--interval") { Description = "Seconds between frames of each chain (default 10).", DefaultValueFactory = _ => 10 };
@@ -18,10 +19,25 @@ public static class GatewayCommand
         var signalField = new Option<string>("--rssi-field") { Description = "JSON field of the signal strength in dBm, if any.", DefaultValueFactory = _ => "rssi" };
         var maxDevices = new Option<int>("--max-devices") { Description = "Topics carried at most; more are refused and counted (default 1000).", DefaultValueFactory = _ => 1000 };
         var command = new Command("gateway", "Keep chains for plain MQTT sensors that cannot run one (gateway-mediated retrofit).")
-            { broker, watch, gatewayId, publishTo, interval, valueField, signalField, maxDevices };
+            { broker, watch, gatewayId, publishTo, interval, valueField, signalField, maxDevices, idsFor };
         command.SetAction(async (result, stop) =>
         {
             var errors = result.InvocationConfiguration.Error;
+            if (result.GetValue(idsFor) is { Length: > 0 } topics)
+            {
+                if (string.IsNullOrWhiteSpace(result.GetValue(gatewayId)))
+                {
+                    await errors.WriteLineAsync("aqnano gateway: --ids-for needs --gateway-id");
+                    return 2;
+                }
+                await result.InvocationConfiguration.Output.WriteLineAsync(ProxiedIds.PolicyEntries(result.GetValue(gatewayId)!, topics));
+                return 0;
+            }
+            if (result.GetValue(broker) == null || result.GetValue(watch) is not { Length: > 0 })
+            {
+                await errors.WriteLineAsync("aqnano gateway: --broker and --watch are required (or --ids-for to print ids)");
+                return 2;
+            }
             if (!TryBuild(result.GetValue(broker)!, result.GetValue(publishTo), result.GetValue(watch)!, result.GetValue(gatewayId)!,
                     result.GetValue(interval), result.GetValue(valueField)!, result.GetValue(signalField)!, result.GetValue(maxDevices),
                     out var options, out string error))
