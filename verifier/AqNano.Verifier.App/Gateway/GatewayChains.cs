@@ -92,15 +92,4 @@ public sealed class GatewayChains
             else if (_devices.TryGetValue(frame.Label, out ProxiedDevice? device)) device.MarkSent();
         }
     }
-
-    /// <summary>The broker answered but refused the frame (the verifier did not accept the link): resending the same
-    /// bytes cannot change that, so that chain starts a new epoch with its next frame.</summary>
-    public void Refused(OutgoingFrame frame)
-    {
-        lock (_gate)
-        {
-            if (frame.DeviceId == GatewayId) _own.Restart();
-            else if (_devices.TryGetValue(frame.Label, out ProxiedDevice? device)) device.Restart();
-        }
-    }
 }
