@@ -11,7 +11,10 @@ namespace AqNano.Verifier;
 /// read as they stand.</summary>
 public sealed partial class FleetVerifier
 {
-    private (object? Policy, int Count, Dictionary<ulong, List<ulong>> ByGateway) _proxiedIndex = (null, -1, new());
+    /// <summary>Gateway to its proxied devices, rebuilt when the policy changes; one reference, swapped whole.</summary>
+    private sealed record ProxiedIndexEntry(object Policy, int Count, Dictionary<ulong, List<ulong>> ByGateway);
+
+    private volatile ProxiedIndexEntry? _proxiedIndex;
 
     /// <summary>The core's admission, then, for a registered proxied device, <see cref="ProxiedPairRules"/>.</summary>
     private AdmissionResult Standing(DeviceState s, long now)
@@ -56,8 +59,8 @@ public sealed partial class FleetVerifier
 
     private Dictionary<ulong, List<ulong>> ProxiedIndex()
     {
-        var index = _proxiedIndex;
-        if (ReferenceEquals(index.Policy, _policy) && index.Count == _policy.Proxied.Count) return index.ByGateway;
+        ProxiedIndexEntry? index = _proxiedIndex;
+        if (index != null && ReferenceEquals(index.Policy, _policy) && index.Count == _policy.Proxied.Count) return index.ByGateway;
         var byGateway = new Dictionary<ulong, List<ulong>>();
         foreach (string device in _policy.Proxied.Keys)
         {
@@ -65,7 +68,7 @@ public sealed partial class FleetVerifier
             if (!byGateway.TryGetValue(gateway, out List<ulong>? list)) byGateway[gateway] = list = new List<ulong>();
             list.Add(id);
         }
-        _proxiedIndex = (_policy, _policy.Proxied.Count, byGateway);
+        _proxiedIndex = new ProxiedIndexEntry(_policy, _policy.Proxied.Count, byGateway);
         return byGateway;
     }
 }

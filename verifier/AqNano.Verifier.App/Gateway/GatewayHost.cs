@@ -23,6 +23,11 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private readonly ConcurrentDictionary<ulong, (DecisionMode Mode, byte Reason)> _decisions = new();
     private long _badMessages;
+    private long _messagesObserved;
+    private long _framesAcknowledged;
+    private long _framesRefused;
+    private long _publishFailures;
+    private long _topicsRefused;
 
     public GatewayHost(GatewayOptions options, TextWriter log)
     {
@@ -34,11 +39,12 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     public GatewayChains Chains { get; }
-    public long MessagesObserved;
-    public long FramesAcknowledged;
-    public long FramesRefused;
-    public long PublishFailures;
-    public long TopicsRefused;
+    public long MessagesObserved => Interlocked.Read(ref _messagesObserved);
+    public long FramesAcknowledged => Interlocked.Read(ref _framesAcknowledged);
+    /// <summary>Frames the broker answered without forwarding (judged and recorded all the same).</summary>
+    public long FramesRefused => Interlocked.Read(ref _framesRefused);
+    public long PublishFailures => Interlocked.Read(ref _publishFailures);
+    public long TopicsRefused => Interlocked.Read(ref _topicsRefused);
     public long BadMessages => Interlocked.Read(ref _badMessages);
 
     /// <summary>The last Decision the verifier published for a device this gateway carries (or for itself).</summary>
@@ -91,7 +97,7 @@ public sealed class GatewayHost : IAsyncDisposable
                                               or InvalidOperationException)
             {
                 // Not acknowledged: the same bytes go again next tick and nothing newer is made meanwhile (DESIGN.md "Delivery").
-                Interlocked.Increment(ref PublishFailures);
+                Interlocked.Increment(ref _publishFailures);
                 Line($"publish of {frame.Label} seq {frame.Seq} failed, will resend: {exception.Message}");
                 return;
             }
@@ -99,9 +105,9 @@ public sealed class GatewayHost : IAsyncDisposable
             // goes on, as a board's does (a refusal there means "not forwarded", e.g. a candidate epoch after a restart
             // from a connection that does not own the id yet); the Decisions say where the chain stands.
             Chains.Acknowledged(frame);
-            Interlocked.Increment(ref FramesAcknowledged);
+            Interlocked.Increment(ref _framesAcknowledged);
             if (result.IsSuccess) continue;
-            if (Interlocked.Increment(ref FramesRefused) <= 20)
+            if (Interlocked.Increment(ref _framesRefused) <= 20)
                 Line($"the broker did not forward {frame.Label} seq {frame.Seq} ({result.ReasonCode}); the chain goes on, see its decisions");
         }
     }
@@ -121,11 +127,11 @@ public sealed class GatewayHost : IAsyncDisposable
         var device = Chains.DeviceFor(topic, out bool created);
         if (device == null)
         {
-            if (Interlocked.Increment(ref TopicsRefused) <= 20) Line($"refused topic {topic}: already carrying {_options.MaxDevices} devices (--max-devices)");
+            if (Interlocked.Increment(ref _topicsRefused) <= 20) Line($"refused topic {topic}: already carrying {_options.MaxDevices} devices (--max-devices)");
             return Task.CompletedTask;
         }
         Chains.Observe(device, arrivalUs, valueMilli, hasSignal, signalDbm);
-        Interlocked.Increment(ref MessagesObserved);
+        Interlocked.Increment(ref _messagesObserved);
         if (created)
         {
             Line($"new proxied device {Hex.FromWire(device.DeviceId)} for {topic}; register the pair in the verifier's policy: " +
