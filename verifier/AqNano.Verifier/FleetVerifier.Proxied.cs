@@ -16,6 +16,9 @@ public sealed partial class FleetVerifier
 
     private volatile ProxiedIndexEntry? _proxiedIndex;
 
+    /// <summary>The standing each gateway's proxied devices were last re-judged against: only a change re-judges them.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, (DecisionMode Mode, ushort Scope)> _gatewayStandings = new();
+
     /// <summary>The core's admission, then, for a registered proxied device, <see cref="ProxiedPairRules"/>.</summary>
     private AdmissionResult Standing(DeviceState s, long now)
     {
@@ -38,11 +41,15 @@ public sealed partial class FleetVerifier
         if (o.Verdict == Verdict.Genesis) o.Notes.Add($"proxied device of gateway {Hex.FromWire(gatewayId)} (registered pair)");
     }
 
-    /// <summary>Re-judges the proxied devices of <paramref name="gatewayId"/> after its standing may have changed.</summary>
-    private void CapProxiedOf(ulong gatewayId, DecisionMode mode, long now)
+    /// <summary>Re-judges the proxied devices of <paramref name="gatewayId"/> when its mode or granted scope changed.</summary>
+    private void CapProxiedOf(ulong gatewayId, long now)
     {
         if (_policy.Proxied.Count == 0) return;
         if (!ProxiedIndex().TryGetValue(gatewayId, out List<ulong>? devices)) return;
+        if (!_slots.TryGetValue(gatewayId, out DeviceSlot? gatewaySlot)) return;
+        (DecisionMode mode, ushort scope) = (gatewaySlot.State.Mode, gatewaySlot.State.GrantedScope);
+        if (_gatewayStandings.TryGetValue(gatewayId, out var before) && before == (mode, scope)) return;
+        _gatewayStandings[gatewayId] = (mode, scope);
         foreach (ulong id in devices)
         {
             if (!_slots.TryGetValue(id, out DeviceSlot? slot)) continue;
