@@ -104,4 +104,41 @@ public sealed class GatewayVerbTests : IAsyncLifetime
         Assert.Contains("refused a message on plant/9/temperature", log.ToString());
         Assert.Null(_ledger.Verify());
     }
+
+    /// <summary>The sensors on their own broker (Mosquitto, anonymous clients allowed on plant/#), the chains to the
+    /// verifier's embedded broker: `--broker` and `--publish-to` apart, as in a plant that already has its broker.</summary>
+    [ExternalBroker.MosquittoFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Sensors_on_their_own_mosquitto_and_chains_on_the_verifiers_broker()
+    {
+        using var mosquitto = await ExternalBroker.MosquittoProcess.StartAsync("topic readwrite plant/#");
+        var log = new StringWriter();
+        var options = new GatewayOptions
+        {
+            Broker = new Uri($"mqtt://127.0.0.1:{mosquitto.Port}"), PublishTo = new Uri($"mqtt://127.0.0.1:{_port}"),
+            Watch = ["plant/+/temperature"], GatewayId = GatewayChipId, Interval = TimeSpan.FromMilliseconds(200),
+        };
+        await using var gateway = new GatewayHost(options, log);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await gateway.StartAsync(stop.Token);
+        Task running = gateway.RunAsync(stop.Token);
+        await using var sensor = await TestClient.ConnectAsync(mosquitto.Port);
+
+        DeviceView? view = null;
+        for (int i = 0; i < 400 && view is not { Reason: Reasons.CappedByGateway }; i++)
+        {
+            await sensor.PublishAsync(SensorTopic, "{\"value\": 21.5, \"rssi\": -61}"u8.ToArray());
+            await Task.Delay(50);
+            view = _verifier.Device(_sensorId);
+        }
+        stop.Cancel();
+        await running;
+
+        Assert.NotNull(view);
+        Assert.Equal(DecisionMode.AdmitRestricted, view!.Mode);
+        Assert.Equal(Reasons.CappedByGateway, view.Reason);
+        Assert.True(gateway.MessagesObserved > 0);
+        Assert.Equal(0, gateway.BadMessages);
+        Assert.Null(_ledger.Verify());
+    }
 }
