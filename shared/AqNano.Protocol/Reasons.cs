@@ -44,6 +44,15 @@ namespace AqNano.Protocol
         /// <summary>A Genesis for a known id while both candidate slots are taken.</summary>
         public const byte CandidateSlotsFull = 27;
 
+        // Appended by the brownfield overlay (issue 9 item 1): a client certificate is one weighted
+        // observation beside the chain, never a precondition (docs/VERIFIER.md "Certificates").
+        /// <summary>The certificate the device's connection presented is outside its validity period (expired or not yet valid).</summary>
+        public const byte CertificateExpired = 28;
+        /// <summary>The certificate's serial is on the configured revocation list of its issuer.</summary>
+        public const byte CertificateRevoked = 29;
+        /// <summary>The certificate does not chain to a configured trusted issuer.</summary>
+        public const byte CertificateUntrusted = 30;
+
         // Appended for gateway-mediated retrofit (issue 9; docs/ADOPTION-RETROFIT.md, docs/VERIFIER.md "Proxied devices").
         /// <summary>A proxied device's standing is held at its gateway's lower one (the pair is one unit).</summary>
         public const byte CappedByGateway = 31;

@@ -40,6 +40,30 @@ public sealed class DashboardBrowserTests
     }
 
     [ChromiumFact]
+    public async Task A_device_shows_the_client_certificate_that_speaks_for_it()
+    {
+        using var ca = new AqNano.Verifier.Tests.TestCertificateAuthority("Plant CA");
+        using var certificate = ca.IssueValid("pump-12");
+        await using var site = await DashboardSite.StartAsync(new AqNano.Verifier.Evidence.CertificateTrust([ca.Certificate]));
+        var page = await site.LoginAsync("viewer");
+
+        var board = new TestBoard(53);
+        await using var device = await site.DeviceAsync(certificate: certificate);
+        await device.PublishAsync(board.ObsTopic, board.NextFrame());
+        var row = page.Locator($"tr[data-device='{Hex.FromWire(board.DeviceId)}']");
+        await Assertions.Expect(row.Locator("td.certificate")).ToHaveTextAsync("valid", new() { Timeout = 10_000 });
+        await DashboardSite.ScreenshotAsync(page, "5-fleet-certificate");
+
+        await page.GotoAsync(site.Url("/device?id=" + Hex.FromWire(board.DeviceId)));
+        var shown = page.Locator("#certificate");
+        await Assertions.Expect(shown.Locator(".cert.valid")).ToBeVisibleAsync(Seconds);
+        await Assertions.Expect(shown).ToContainTextAsync("CN=pump-12, O=Plant PKI, issued by CN=Plant CA");
+        await Assertions.Expect(shown).ToContainTextAsync("not after " + certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.Locator("#lineage tr.kind-certificate")).ToContainTextAsync("bound", new() { Timeout = 10_000 });
+        await DashboardSite.ScreenshotAsync(page, "6-device-certificate");
+    }
+
+    [ChromiumFact]
     public async Task A_viewer_cannot_revoke_an_operator_can_and_the_lineage_shows_it()
     {
         await using var site = await DashboardSite.StartAsync();

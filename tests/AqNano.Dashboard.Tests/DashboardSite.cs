@@ -25,7 +25,8 @@ public sealed class DashboardSite : IAsyncDisposable
     public FleetVerifier Verifier { get; private set; } = null!;
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<DashboardSite> StartAsync()
+    /// <param name="clientTrust">When set, the TLS listener asks for client certificates (`serve --client-ca`).</param>
+    public static async Task<DashboardSite> StartAsync(AqNano.Verifier.Evidence.CertificateTrust? clientTrust = null)
     {
         var site = new DashboardSite { MqttPort = FreePort.Next(), TlsPort = FreePort.Next() };
         var ledger = new InMemoryLedger();
@@ -33,7 +34,7 @@ public sealed class DashboardSite : IAsyncDisposable
         var options = new ServeOptions
         {
             MqttPort = site.MqttPort, TlsPort = site.TlsPort, DashboardPort = 0, StateFolder = site._folder,
-            OperatorPassword = OperatorPassword, ViewerPassword = ViewerPassword,
+            OperatorPassword = OperatorPassword, ViewerPassword = ViewerPassword, ClientTrust = clientTrust,
         };
         site.Host = new VerifierHost(options, new VerifierBackend(site.Verifier, site.Verifier, ledger), NullLoggerFactory.Instance, TimeProvider.System);
         await site.Host.StartAsync();
@@ -65,7 +66,8 @@ public sealed class DashboardSite : IAsyncDisposable
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public Task<TestClient> DeviceAsync(bool tls = false) => TestClient.ConnectAsync(tls ? TlsPort : MqttPort, tls: tls);
+    public Task<TestClient> DeviceAsync(bool tls = false, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null) =>
+        TestClient.ConnectAsync(tls || certificate != null ? TlsPort : MqttPort, tls: tls, clientCertificate: certificate);
 
     public async ValueTask DisposeAsync()
     {

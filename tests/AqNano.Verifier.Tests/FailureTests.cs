@@ -48,6 +48,26 @@ public class FailureTests
         Assert.Null(verifier.Device(fresh.DeviceId));
     }
 
+    [Fact]
+    public void AFailedAppendForgetsTheCertificateItWouldHaveBoundAndTheResentFrameRecordsIt()
+    {
+        var ledger = new FlakyLedger();
+        var clock = new CaptureClock(Harness.Start);
+        var verifier = new FleetVerifier(new VerifierPolicy(), ledger, clock);
+        var device = TestDevice.Create(242);
+        var certificate = new Evidence.CertificateEvidence("CN=pump", "CN=Plant CA", "01", Harness.Start - 1000, Harness.Start + 3_600_000, new string('c', 64), true, false);
+        verifier.Judge(new InboundFrame(device.Topic, device.Genesis(), clock.NowUnixMs, "plain", PathMode.Open));
+        byte[] next = device.Next();
+        ledger.Failing = true;
+        Assert.Throws<IOException>(() => verifier.Judge(new InboundFrame(device.Topic, next, clock.NowUnixMs + 5000, "tls", PathMode.Confidential) { Certificate = certificate }));
+        Assert.Null(verifier.Device(device.DeviceId)!.Certificate);
+        Assert.DoesNotContain(ledger.Read(), e => e.Kind == "certificate");
+        ledger.Failing = false;
+        Judgement resent = verifier.Judge(new InboundFrame(device.Topic, next, clock.NowUnixMs + 6000, "tls", PathMode.Confidential) { Certificate = certificate });
+        Assert.Equal("valid", resent.Evidence!.Certificate);
+        Assert.Single(ledger.Read(), e => e.Kind == "certificate");
+    }
+
     private sealed class CountingLedger : ILedger
     {
         private readonly InMemoryLedger _inner = new();

@@ -1,3 +1,4 @@
+using AqNano.Verifier.Evidence;
 using AqNano.Verifier.Lineage;
 using AqNano.Verifier.Policy;
 using AqNano.Verifier.Replay;
@@ -29,10 +30,11 @@ internal sealed class Harness
 
     public long Now => Clock.NowUnixMs;
 
-    public Judgement Send(TestDevice device, byte[] frame, long afterMs = 0, string connection = "device", PathMode path = PathMode.Open, string? topic = null)
+    public Judgement Send(TestDevice device, byte[] frame, long afterMs = 0, string connection = "device", PathMode path = PathMode.Open, string? topic = null,
+                          CertificateEvidence? certificate = null)
     {
         Clock.Advance(afterMs);
-        Judgement judgement = Verifier.Judge(new InboundFrame(topic ?? device.Topic, frame, Now, connection, path));
+        Judgement judgement = Verifier.Judge(new InboundFrame(topic ?? device.Topic, frame, Now, connection, path) { Certificate = certificate });
         Judgements.Add(judgement);
         return judgement;
     }
@@ -44,10 +46,11 @@ internal sealed class Harness
         return Continue(device, links, intervalMs, connection, path) ?? last;
     }
 
-    public Judgement? Continue(TestDevice device, int links, int intervalMs = 5000, string connection = "device", PathMode path = PathMode.Open)
+    public Judgement? Continue(TestDevice device, int links, int intervalMs = 5000, string connection = "device", PathMode path = PathMode.Open,
+                               CertificateEvidence? certificate = null)
     {
         Judgement? last = null;
-        for (int i = 0; i < links; i++) last = Send(device, device.Next((ulong)intervalMs * 1000), intervalMs, connection, path);
+        for (int i = 0; i < links; i++) last = Send(device, device.Next((ulong)intervalMs * 1000), intervalMs, connection, path, certificate: certificate);
         return last;
     }
 

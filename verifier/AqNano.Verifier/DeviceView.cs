@@ -21,4 +21,11 @@ public sealed partial record DeviceView(
     string LastFrameDigestHex,
     PathMode Path,
     string Explanation,
-    int Incidents);
+    int Incidents)
+{
+    /// <summary>The certificate that speaks for the device (its connection's, bound at an accepted frame), or null.</summary>
+    public Evidence.CertificateEvidence? Certificate { get; init; }
+
+    /// <summary>Its status as the last decision weighed it.</summary>
+    public Evidence.CertificateStatus CertificateStatus { get; init; }
+}

@@ -19,10 +19,11 @@ public sealed partial class FleetVerifier
     /// <summary>The standing each gateway's proxied devices were last re-judged against: only a change re-judges them.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, (DecisionMode Mode, ushort Scope)> _gatewayStandings = new();
 
-    /// <summary>The core's admission, then, for a registered proxied device, <see cref="ProxiedPairRules"/>.</summary>
+    /// <summary>The core's admission with the certificate weighed (<see cref="Decide"/>), then, for a registered proxied
+    /// device, <see cref="ProxiedPairRules"/> last: nothing, a certificate included, lifts a device above its gateway.</summary>
     private AdmissionResult Standing(DeviceState s, long now)
     {
-        AdmissionResult own = AdmissionRules.Decide(s, _policy, now);
+        AdmissionResult own = Decide(s, now);
         if (!_policy.TryGatewayOf(s.DeviceId, out ulong gatewayId)) return own;
         DeviceState? gateway = _slots.TryGetValue(gatewayId, out DeviceSlot? slot) ? slot.State : null;
         return ProxiedPairRules.Apply(own, s, gatewayId, gateway, _policy);

@@ -23,6 +23,7 @@ public sealed partial class FleetVerifier
         bool canonicalLink = o.Verdict is Verdict.Genesis or Verdict.Next or Verdict.Witness || o.Promoted;
         if (canonicalLink) NoteCarrier(s, input, o);
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
+        if (takeOwnership) _certificates.Bind(s.DeviceId, input.Connection, input.Certificate);
         AdmissionResult standing = Standing(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, o, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
@@ -85,7 +86,8 @@ public sealed partial class FleetVerifier
         s.Conflicts,
         s.AlteredFrames,
         s.RequestedScope,
-        standing);
+        standing)
+    { Certificate = CertificateStatusNames.Of(_certificates.Of(s.DeviceId)?.Recorded ?? CertificateStatus.None) };
 
     private double? SkewOf(DeviceState s) => ClockSkew.SkewPpm(s, _policy.Evidence.SkewMinSpanSeconds) is double ppm ? Math.Round(ppm, 1) : null;
 

@@ -24,11 +24,16 @@ public sealed partial class FleetVerifier
         lock (slot.Gate)
         {
             DeviceState s = slot.State;
+            Evidence.CertificateBinding? certificate = _certificates.Of(s.DeviceId);
             return new DeviceView(
                 s.DeviceId, _policy.ZoneOf(s.DeviceId), s.Mode, s.Reason, s.GrantedScope, s.RequestedScope, s.Epoch, s.LastSeq,
                 (int)Math.Min(s.ContinuityDepth, int.MaxValue), slot.Slope(), SkewOf(s), s.LastSeenMs, s.WitnessAgreements,
                 Convert.ToHexStringLower(s.RingDigests, s.RingIndex(s.LastSeq), 32), slot.LastPath, slot.Explanation, s.Incidents)
-            { Gateway = GatewayHexOf(s.DeviceId) };
+            {
+                Certificate = certificate?.Certificate,
+                CertificateStatus = certificate?.Recorded ?? Evidence.CertificateStatus.None,
+                Gateway = GatewayHexOf(s.DeviceId),
+            };
         }
     }
 }

@@ -103,6 +103,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
             // Nothing acknowledged may be lost: if the ledger or the store fails, the frame was not recorded,
             // so the device's state goes back to what it was and the broker does not acknowledge (Judge throws).
             byte[] before = DeviceStateCodec.Encode(slot.State);
+            Evidence.KeptCertificate certificateBefore = _certificates.Keep(slot.State.DeviceId);
             try
             {
                 Judgement judgement = JudgeKnown(slot, input, w, payload);
@@ -112,6 +113,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
             catch
             {
                 DeviceStateCodec.TryDecode(before, out slot.State);
+                _certificates.Restore(certificateBefore);
                 throw;
             }
         }
@@ -150,6 +152,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
             catch
             {
                 _slots.TryRemove(f.DeviceId, out _); // not recorded: the device does not exist yet
+                _certificates.Restore(new Evidence.KeptCertificate(f.DeviceId, null, null));
                 throw;
             }
         }

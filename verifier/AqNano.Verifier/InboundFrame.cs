@@ -6,4 +6,10 @@ namespace AqNano.Verifier;
 /// <param name="ReceivedUnixMs">The verifier's receive time (from its injectable clock), unix milliseconds.</param>
 /// <param name="Connection">A label of the delivering connection (ownership, refusal budgets).</param>
 /// <param name="Path">The path mode of that connection.</param>
-public sealed record InboundFrame(string Topic, ReadOnlyMemory<byte> Payload, long ReceivedUnixMs, string Connection, PathMode Path);
+public sealed record InboundFrame(string Topic, ReadOnlyMemory<byte> Payload, long ReceivedUnixMs, string Connection, PathMode Path)
+{
+    /// <summary>The client certificate the delivering connection presented at its TLS handshake, judged against
+    /// the configured trust; null when it presented none. The seam through which certificate observations reach
+    /// the core: the embedded broker fills it, tests fill it directly (docs/VERIFIER.md "Certificates").</summary>
+    public Evidence.CertificateEvidence? Certificate { get; init; }
+}

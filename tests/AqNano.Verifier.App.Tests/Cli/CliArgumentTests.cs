@@ -38,6 +38,53 @@ public sealed class CliArgumentTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_refuses_client_certificate_trust_it_cannot_use_or_believe()
+    {
+        using var ca = new AqNano.Verifier.Tests.TestCertificateAuthority("Plant CA");
+        using var foreign = new AqNano.Verifier.Tests.TestCertificateAuthority("Foreign CA");
+        string issuers = Path.Combine(_folder, "issuers.pem"), foreignCrl = Path.Combine(_folder, "foreign.crl");
+        await File.WriteAllTextAsync(issuers, ca.Pem);
+        using var device = ca.IssueValid("pump");
+        await File.WriteAllBytesAsync(foreignCrl, foreign.RevocationList(device));
+        string ledger = Path.Combine(_folder, "l.db");
+        (string[] Args, string Expected)[] cases =
+        [
+            (["--crl", foreignCrl], "--crl needs --client-ca"),
+            (["--client-ca", issuers, "--tls-port", "0"], "--client-ca needs the TLS listener"),
+            (["--client-ca", issuers, "--broker", "mqtt://127.0.0.1:1883"], "--client-ca needs the embedded broker"),
+            (["--client-ca", Path.Combine(_folder, "nope.pem")], "file not found"),
+            (["--client-ca", foreignCrl], "no PEM certificate"),
+            (["--client-ca", issuers, "--crl", foreignCrl], "is not among the trusted issuers"),
+        ];
+        foreach (var (args, expected) in cases)
+        {
+            var (code, _, errors) = await RunAsync(["serve", .. args, "--ledger", ledger]);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, errors);
+            Assert.False(File.Exists(ledger));
+        }
+    }
+
+    [Fact]
+    public void Serve_takes_client_ca_and_crl_into_the_options_it_starts_with()
+    {
+        using var ca = new AqNano.Verifier.Tests.TestCertificateAuthority("Plant CA");
+        using var device = ca.IssueValid("pump");
+        string issuers = Path.Combine(_folder, "issuers.pem"), crl = Path.Combine(_folder, "plant.crl");
+        File.WriteAllText(issuers, ca.Pem);
+        File.WriteAllBytes(crl, ca.RevocationList(device));
+        var set = new ServeOptionSet();
+        var command = new Command("serve");
+        set.AddTo(command);
+        ParseResult parsed = command.Parse(["--client-ca", issuers, "--crl", crl, "--ledger", Path.Combine(_folder, "l.db")]);
+        Assert.True(set.TryBuild(parsed, null, out var options, out _, out _, out _, out string error), error);
+        Assert.Single(options.ClientTrust!.Issuers);
+        Assert.Equal(1, options.ClientTrust.RevokedCount);
+        Assert.Equal(AqNano.Verifier.Evidence.CertificateStatus.Revoked,
+            options.ClientTrust.Evaluate(device).StatusAt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
     public async Task Serve_names_a_missing_policy_file_and_a_missing_ledger_folder()
     {
         var missingPolicy = await RunAsync("serve", "--policy", Path.Combine(_folder, "nope.json"), "--ledger", Path.Combine(_folder, "l.db"));

@@ -19,7 +19,9 @@ public sealed class TestClient : IAsyncDisposable
 
     public ConcurrentQueue<MqttApplicationMessage> Received { get; } = new();
 
-    public static async Task<TestClient> ConnectAsync(int port, string? clientId = null, string? user = null, string? password = null, bool tls = false, bool cleanSession = true)
+    /// <param name="clientCertificate">Presented at the TLS handshake (with its key) when given; implies TLS.</param>
+    public static async Task<TestClient> ConnectAsync(int port, string? clientId = null, string? user = null, string? password = null, bool tls = false, bool cleanSession = true,
+                                                      System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var result = new TestClient(client);
@@ -29,7 +31,8 @@ public sealed class TestClient : IAsyncDisposable
             .WithTimeout(TimeSpan.FromSeconds(10)).WithCleanSession(cleanSession);
         if (!cleanSession) options = options.WithSessionExpiryInterval(600);
         if (user != null) options = options.WithCredentials(user, password);
-        if (tls) options = options.WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true));
+        if (clientCertificate != null) options = options.WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true).WithClientCertificates([clientCertificate]));
+        else if (tls) options = options.WithTlsOptions(o => o.UseTls().WithCertificateValidationHandler(_ => true));
         var connected = await client.ConnectAsync(options.Build());
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
         {

@@ -12,6 +12,10 @@ public sealed class BrokerConnection(long number, string clientId, string endpoi
     public PathMode Path { get; } = path;
     public ConnectionRole Role { get; } = role;
 
+    /// <summary>The client certificate presented at this connection's TLS handshake, judged against the configured
+    /// trust; null when none was presented or none is asked for (issue 9, brownfield overlay).</summary>
+    public AqNano.Verifier.Evidence.CertificateEvidence? Certificate { get; init; }
+
     /// <summary>This connection's publish rate budget (issue 7 item 5).</summary>
     public PublishBudget Budget { get; } = new();
 

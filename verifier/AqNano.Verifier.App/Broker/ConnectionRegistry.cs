@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using AqNano.Verifier.Evidence;
 
 namespace AqNano.Verifier.App.Broker;
 
@@ -9,12 +10,12 @@ namespace AqNano.Verifier.App.Broker;
 public sealed class ConnectionRegistry
 {
     private const string ItemKey = "aqnano.connection";
-    private readonly ConcurrentDictionary<string, (PathMode Path, ConnectionRole Role, long Ticks)> _pending = new();
+    private readonly ConcurrentDictionary<string, (PathMode Path, ConnectionRole Role, long Ticks, CertificateEvidence? Certificate)> _pending = new();
     private readonly ConcurrentDictionary<string, BrokerConnection> _byClientId = new();
     private long _next;
 
     /// <summary>At CONNECT validation: remembers what the socket proved (TLS, credentials) by remote endpoint.</summary>
-    public void Validated(string endpoint, PathMode path, ConnectionRole role)
+    public void Validated(string endpoint, PathMode path, ConnectionRole role, CertificateEvidence? certificate = null)
     {
         // A CONNECT validated here can still be refused after (an empty client id), so entries that
         // never connect are swept rather than kept for ever.
@@ -26,7 +27,7 @@ public sealed class ConnectionRegistry
                 if (now - pair.Value.Ticks > 30_000) _pending.TryRemove(pair);
             }
         }
-        _pending[endpoint] = (path, role, now);
+        _pending[endpoint] = (path, role, now, certificate);
     }
 
     public int Pending => _pending.Count;
@@ -34,8 +35,8 @@ public sealed class ConnectionRegistry
     /// <summary>At connected: makes the connection object and attaches it to the session items.</summary>
     public BrokerConnection Connected(string clientId, string endpoint, IDictionary sessionItems)
     {
-        var (path, role) = _pending.TryRemove(endpoint, out var known) ? (known.Path, known.Role) : (PathMode.Open, ConnectionRole.Device);
-        var connection = new BrokerConnection(Interlocked.Increment(ref _next), clientId, endpoint, path, role);
+        var (path, role, certificate) = _pending.TryRemove(endpoint, out var known) ? (known.Path, known.Role, known.Certificate) : (PathMode.Open, ConnectionRole.Device, null);
+        var connection = new BrokerConnection(Interlocked.Increment(ref _next), clientId, endpoint, path, role) { Certificate = certificate };
         sessionItems[ItemKey] = connection;
         _byClientId[clientId] = connection;
         return connection;

@@ -46,6 +46,9 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         {
             builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(options.Listen)
                 .WithEncryptedEndpointPort(options.TlsPort).WithEncryptionCertificate(options.TlsCertificate);
+            // Asked for, never required: a device without a certificate, or with a bad one, still connects and is
+            // judged by its chain; the certificate is one observation the verifier weighs (issue 9, DESIGN.md).
+            if (options.ClientTrust != null) builder = builder.WithClientCertificate((_, _, _, _) => true);
         }
         _server = new MqttServerFactory().CreateMqttServer(builder.Build());
         _server.ValidatingConnectionAsync += OnValidating;
@@ -126,14 +129,17 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             }
             role = ConnectionRole.Controller;
         }
-        _connections.Validated(args.RemoteEndPoint.ToString()!, args.IsSecureConnection ? PathMode.Confidential : PathMode.Open, role);
+        var certificate = _options.ClientTrust != null && args.IsSecureConnection && args.ClientCertificate is { } presented
+            ? _options.ClientTrust.Evaluate(presented) : null;
+        _connections.Validated(args.RemoteEndPoint.ToString()!, args.IsSecureConnection ? PathMode.Confidential : PathMode.Open, role, certificate);
         return Task.CompletedTask;
     }
 
     private Task OnConnected(ClientConnectedEventArgs args)
     {
         var connection = _connections.Connected(args.ClientId, args.RemoteEndPoint.ToString()!, args.SessionItems);
-        _logger.LogInformation("connected {Connection} {Role} {Path} from {Endpoint}", connection, connection.Role, connection.Path, connection.Endpoint);
+        _logger.LogInformation("connected {Connection} {Role} {Path} from {Endpoint}{Certificate}", connection, connection.Role, connection.Path, connection.Endpoint,
+            connection.Certificate is { } c ? $" with certificate {c.Subject} (issuer {c.Issuer}, serial {c.SerialNumberHex})" : "");
         return Task.CompletedTask;
     }
 
@@ -169,7 +175,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             message.Retain = false;
             try
             {
-                var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path);
+                var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path, connection.Certificate);
                 refusal = Rules.ForwardObservation(connection, deviceId, judgement);
             }
             catch (IOException exception)

@@ -17,6 +17,8 @@ public sealed class ServeOptionSet
     public Option<int> TlsPort { get; } = new("--tls-port") { Description = "TLS MQTT port of the embedded broker (0: off).", DefaultValueFactory = _ => 8883 };
     public Option<string?> TlsCertificate { get; } = new("--tls-cert") { Description = "PFX file with the broker's certificate and key (default: a local CA made at first start)." };
     public Option<string?> TlsPassword { get; } = new("--tls-cert-password") { Description = "Password of the PFX file." };
+    public Option<string?> ClientCa { get; } = new("--client-ca") { Description = "PEM file of trusted issuers of device client certificates: the TLS listener asks for one (never requires it) and the verifier weighs it (docs/ADOPTION.md)." };
+    public Option<string?> Crl { get; } = new("--crl") { Description = "X.509 CRL (PEM or DER) signed by a --client-ca issuer: certificates it lists count as revoked." };
     public Option<string?> Ledger { get; } = new("--ledger") { Description = "SQLite ledger file (default: ~/.local/share/aqnano/ledger.db)." };
     public Option<string?> Policy { get; } = new("--policy") { Description = "Policy JSON file (zones, thresholds, allowlist, witnesses)." };
     public Option<string> DashboardListen { get; } = new("--dashboard-listen") { Description = "Address the dashboard listens on.", DefaultValueFactory = _ => "127.0.0.1" };
@@ -32,7 +34,7 @@ public sealed class ServeOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword,
+        foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword, ClientCa, Crl,
                      Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword,
                      MaxPayload, PublishRate, PublishBurst, MaxConnections, JsonLogs })
         {
@@ -65,18 +67,39 @@ public sealed class ServeOptionSet
         if (limits.Problem() is { } problem) { error = problem; return false; }
         string? tlsCertificate = result.GetValue(TlsCertificate);
         if (tlsCertificate != null && !PathArguments.TryExistingFile(tlsCertificate, out tlsCertificate, out error)) return false;
+        if (!TryClientTrust(result, broker, out var clientTrust, out error)) return false;
         string? given = result.GetValue(Ledger);
         if (!PathArguments.TryWritableFile(given ?? defaultLedger ?? DataPaths.DefaultLedger(), createFolder: given == null, out ledgerPath, out error)) return false;
         options = new ServeOptions
         {
             ExternalBroker = broker, ExternalUser = result.GetValue(BrokerUser), ExternalPassword = result.GetValue(BrokerPassword),
             ExternalPath = policy.ExternalBrokerPath, Listen = listen, MqttPort = result.GetValue(Port), TlsPort = result.GetValue(TlsPort),
-            TlsCertificatePath = tlsCertificate, TlsCertificatePassword = result.GetValue(TlsPassword),
+            TlsCertificatePath = tlsCertificate, TlsCertificatePassword = result.GetValue(TlsPassword), ClientTrust = clientTrust,
             DashboardListen = dashboardListen, DashboardPort = result.GetValue(DashboardPort),
             StateFolder = Path.GetDirectoryName(ledgerPath)!, OperatorPassword = result.GetValue(OperatorPassword),
             ViewerPassword = result.GetValue(ViewerPassword), ControllerPassword = result.GetValue(ControllerPassword),
             BrokerLimits = limits,
         };
+        return true;
+    }
+
+    /// <summary>Client certificates are read at the embedded broker's TLS handshake, so they need that listener.</summary>
+    private bool TryClientTrust(ParseResult result, Uri? broker, out Evidence.CertificateTrust? trust, out string error)
+    {
+        trust = null;
+        error = "";
+        string? issuers = result.GetValue(ClientCa), crl = result.GetValue(Crl);
+        if (issuers == null)
+        {
+            if (crl != null) error = "--crl needs --client-ca (the issuers whose revocations it lists)";
+            return crl == null;
+        }
+        if (broker != null) { error = "--client-ca needs the embedded broker's TLS listener (not with --broker)"; return false; }
+        if (result.GetValue(TlsPort) == 0) { error = "--client-ca needs the TLS listener (--tls-port is 0)"; return false; }
+        if (!PathArguments.TryExistingFile(issuers, out issuers, out error)) return false;
+        if (crl != null && !PathArguments.TryExistingFile(crl, out crl, out error)) return false;
+        if (!Evidence.CertificateTrust.TryLoad(issuers, crl, out var loaded, out error)) return false;
+        trust = loaded;
         return true;
     }
 

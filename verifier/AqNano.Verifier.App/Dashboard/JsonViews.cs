@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AqNano.Protocol;
 using AqNano.Protocol.Chain;
 using AqNano.Protocol.Host;
+using AqNano.Verifier.Evidence;
 using AqNano.Verifier.Lineage;
 
 namespace AqNano.Verifier.App.Dashboard;
@@ -18,9 +19,16 @@ public static class JsonViews
         grantedScope = d.GrantedScope, requestedScope = d.RequestedScope, epoch = Hex.FromWire(d.Epoch), lastSeq = d.LastSeq,
         continuityDepth = d.ContinuityDepth, trustSlope = d.TrustSlope, skewPpm = d.SkewPpm, lastSeenUnixMs = d.LastSeenUnixMs,
         witnesses = d.AgreeingWitnesses, lastFrameDigest = d.LastFrameDigestHex, path = d.Path.ToString(),
-        explanation = d.Explanation, incidents = d.Incidents,
+        explanation = d.Explanation, incidents = d.Incidents, certificate = Certificate(d),
         // A proxied device's registered gateway (docs/ADOPTION-RETROFIT.md); null for a board that runs its own chain.
         gateway = d.Gateway,
+    };
+
+    /// <summary>The certificate that speaks for the device (issue 9 item 3): public facts only.</summary>
+    private static object Certificate(DeviceView d) => new
+    {
+        status = CertificateStatusNames.Of(d.CertificateStatus), subject = d.Certificate?.Subject, issuer = d.Certificate?.Issuer,
+        serial = d.Certificate?.SerialNumberHex, notAfterUnixMs = d.Certificate?.NotAfterUnixMs,
     };
 
     public static object Judgement(Judgement j, long timeUnixMs) => new

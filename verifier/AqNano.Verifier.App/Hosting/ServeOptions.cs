@@ -17,6 +17,8 @@ public sealed record ServeOptions
     public int TlsPort { get; init; } = 8883;
     public string? TlsCertificatePath { get; init; }
     public string? TlsCertificatePassword { get; init; }
+    /// <summary>`--client-ca` and `--crl`: the TLS listener asks for client certificates and the verifier weighs them.</summary>
+    public Evidence.CertificateTrust? ClientTrust { get; init; }
     public IPAddress DashboardListen { get; init; } = IPAddress.Loopback;
     public int DashboardPort { get; init; } = 8080;
     /// <summary>Where the local CA and other state live (next to the ledger by default).</summary>

@@ -53,9 +53,16 @@ public sealed class VerifierHost : IAsyncDisposable
             {
                 Listen = _options.Listen, Port = _options.MqttPort, TlsPort = _options.TlsPort,
                 TlsCertificate = certificate, ControllerPassword = ControllerPassword, Limits = _options.BrokerLimits,
+                ClientTrust = _options.ClientTrust,
             }, _backend.Verifier, Metrics, _clock, _logs.CreateLogger("aqnano.broker"));
             Ingest = _embedded.Ingest;
             await _embedded.StartAsync();
+            if (_options.ClientTrust is { } trust)
+            {
+                if (trust.RevocationFile is { } crl) crl.Changed += message => logger.LogWarning("{Message}", message);
+                logger.LogInformation("client certificates asked for (never required) on the TLS listener: {Issuers} trusted issuer(s), {Revoked} revoked serial(s)",
+                    trust.Issuers.Count, trust.RevokedCount);
+            }
         }
         else
         {

@@ -12,11 +12,12 @@ public sealed class FrameIngest(IVerifier verifier, IDecisionSink decisions, App
 {
     public IVerifier Verifier { get; } = verifier;
 
-    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path)
+    /// <param name="certificate">The delivering connection's client certificate as evidence, if it presented one.</param>
+    public Judgement Judge(string topic, ReadOnlyMemory<byte> payload, string connection, PathMode path, Evidence.CertificateEvidence? certificate = null)
     {
         long started = Stopwatch.GetTimestamp();
         metrics.FrameIn();
-        var frame = new InboundFrame(topic, payload, clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path);
+        var frame = new InboundFrame(topic, payload, clock.GetUtcNow().ToUnixTimeMilliseconds(), connection, path) { Certificate = certificate };
         Judgement judgement = Verifier.Judge(frame);
         metrics.Judged(judgement, Stopwatch.GetElapsedTime(started));
         // Every frame is in the ledger already; the log line is for people: routine links at Debug.

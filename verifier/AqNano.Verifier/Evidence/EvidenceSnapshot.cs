@@ -15,4 +15,9 @@ public sealed record EvidenceSnapshot(
     int Conflicts,
     int AlteredFrames,
     ushort RequestedScope,
-    string Standing);
+    string Standing)
+{
+    /// <summary>The status of the certificate that speaks for the device (none, valid, expired, not-yet-valid,
+    /// revoked, untrusted-issuer): every decision names it (docs/VERIFIER.md "Certificates").</summary>
+    public string Certificate { get; init; } = "none";
+}

@@ -82,6 +82,7 @@ public sealed class LedgerRecorder(ILedger ledger)
             w.WriteNumber("alteredFrames", e.AlteredFrames);
             w.WriteNumber("requestedScope", e.RequestedScope);
             w.WriteString("standing", e.Standing);
+            w.WriteString("certificate", e.Certificate);
             w.WriteEndObject();
         }
         else
@@ -118,6 +119,29 @@ public sealed class LedgerRecorder(ILedger ledger)
         w.WriteString("type", incident.Type);
         w.WriteString("explanation", incident.Explanation);
         Append(timeMs, "incident", deviceId, ReadOnlySpan<byte>.Empty, detail.End());
+    }
+
+    /// <summary>A client certificate bound to a device, or its status changed (issue 9; docs/VERIFIER.md "Certificates").
+    /// Public facts only: subject, issuer, serial, validity, thumbprint.</summary>
+    public void Certificate(long timeMs, ulong deviceId, CertificateBinding binding, CertificateStatus status)
+    {
+        DetailWriter detail = DetailWriter.ForThread();
+        Utf8JsonWriter w = detail.Begin();
+        w.WriteString("event", binding.Recorded == null ? "bound" : "status-changed");
+        w.WriteString("status", CertificateStatusNames.Of(status));
+        if (binding.Recorded is CertificateStatus previous) w.WriteString("previousStatus", CertificateStatusNames.Of(previous));
+        else w.WriteNull("previousStatus");
+        w.WriteString("connection", binding.Connection);
+        if (binding.Certificate is CertificateEvidence c)
+        {
+            w.WriteString("subject", c.Subject);
+            w.WriteString("issuer", c.Issuer);
+            w.WriteString("serial", c.SerialNumberHex);
+            w.WriteNumber("notBefore", c.NotBeforeUnixMs);
+            w.WriteNumber("notAfter", c.NotAfterUnixMs);
+            w.WriteString("thumbprintSha256", c.ThumbprintSha256Hex);
+        }
+        Append(timeMs, "certificate", deviceId, ReadOnlySpan<byte>.Empty, detail.End());
     }
 
     public void Policy(long timeMs, string sha256, string source)

@@ -21,6 +21,14 @@ public sealed class ZonePolicy
     /// <summary>New identities (Genesis of unknown, non-allowlisted ids) accepted per hour in this zone.</summary>
     public int NewIdentitiesPerHour { get; set; } = 1000;
 
+    /// <summary>A valid client certificate from a trusted issuer halves this zone's youth thresholds
+    /// (linksForFull, secondsForFull, rounded up): one step earlier to full (docs/VERIFIER.md "Certificates").</summary>
+    public bool CertificateLift { get; set; }
+
+    /// <summary>A revoked or untrusted-issuer certificate doubles this zone's youth thresholds for a device not yet
+    /// full: a young chain stays restricted longer. It never takes full from a device that holds it.</summary>
+    public bool CertificateHoldBack { get; set; }
+
     public OperatingProfile Profile { get; set; } = new();
 
     public ScopeRules Scopes { get; set; } = new();

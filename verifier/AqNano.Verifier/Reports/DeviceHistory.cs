@@ -37,6 +37,8 @@ public sealed class DeviceHistory
     public List<StandingPeriod> Standings { get; } = new();
     public List<IncidentEvent> Incidents { get; } = new();
     public List<GrantEvent> Grants { get; } = new();
+    /// <summary>Client certificate bindings and status changes, oldest first (issue 9, brownfield overlay).</summary>
+    public List<CertificateEvent> Certificates { get; } = new();
 
     public DecisionEvent? CurrentDecision => Standings.Count == 0 ? null : Standings[^1].Last;
 
@@ -59,6 +61,10 @@ public sealed class DeviceHistory
             case "operator":
                 Grants.Add(new GrantEvent(entry.Sequence, entry.TimeUnixMs, "operator",
                     detail.Text("action"), $"{detail.Text("reason")} (operator {detail.Text("operator")})"));
+                break;
+            case "certificate":
+                Certificates.Add(new CertificateEvent(entry.Sequence, entry.TimeUnixMs, detail.Text("event"), detail.Text("status"),
+                    detail.Text("subject"), detail.Text("issuer"), detail.Text("serial"), detail.Number("notAfter")));
                 break;
             case "incident":
                 Incidents.Add(new IncidentEvent(entry.Sequence, entry.TimeUnixMs, DeviceId, detail.Text("type"), detail.Text("explanation")));

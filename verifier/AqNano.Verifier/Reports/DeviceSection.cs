@@ -22,6 +22,15 @@ internal static class DeviceSection
             ["Last accepted frame digest", device.LastAcceptedDigest.Length == 0 ? "-" : device.LastAcceptedDigest],
         ]);
 
+        if (device.Certificates.Count > 0)
+        {
+            // Only for devices that ever presented one: an authority credential weighed beside the chain.
+            document.Heading(level + 1, "Client certificate");
+            document.Table(["Time", "Record", "Event", "Status", "Subject", "Issuer", "Serial", "Not after"],
+                device.Certificates.Select(c => (IReadOnlyList<string>)[time(c.TimeUnixMs), c.Sequence.ToString(), c.Event, c.Status,
+                    Dash(c.Subject), Dash(c.Issuer), Dash(c.Serial), c.NotAfterUnixMs is long notAfter ? time(notAfter) : "-"]));
+        }
+
         document.Heading(level + 1, "Current standing");
         var current = device.CurrentDecision;
         document.Paragraph(current is null
@@ -50,6 +59,8 @@ internal static class DeviceSection
             .Append(["replays", "duplicate, stale or replayed epoch", device.Replays.ToString()]);
         document.Table(["Record", "Verdict or reason", "Count"], counts);
     }
+
+    private static string Dash(string text) => text.Length == 0 ? "-" : text;
 
     private static string Reason(DecisionEvent decision)
         => decision.Reason is long number ? $"{number} {decision.ReasonName}".Trim() : decision.ReasonName;

@@ -14,6 +14,13 @@ const aq = {
   text(value) { const span = document.createElement("span"); span.textContent = value ?? ""; return span.innerHTML; },
   mode(mode) { return `<span class="mode ${aq.text(mode)}">${aq.text(mode)}</span>`; },
   time(ms) { return ms ? new Date(ms).toLocaleTimeString() : ""; },
+  // A client certificate is one weighed observation beside the chain (docs/ADOPTION.md, brownfield overlay).
+  certificate(c) {
+    if (!c || c.status === "none") return `<span class="cert none">none presented</span>`;
+    const until = c.notAfterUnixMs ? new Date(c.notAfterUnixMs).toISOString().slice(0, 10) : "";
+    return `<span class="cert ${aq.text(c.status)}">${aq.text(c.status)}</span> ${aq.text(c.subject)}, issued by ${aq.text(c.issuer)},`
+      + ` serial ${aq.text(c.serial)}, not after ${aq.text(until)}`;
+  },
   sparkline(points) {
     if (!points || points.length < 2) return "";
     const max = Math.max(...points, 1), w = 80, h = 18;

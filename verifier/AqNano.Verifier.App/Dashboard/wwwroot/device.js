@@ -14,6 +14,7 @@ async function refreshDevice() {
     <dt>Granted / requested scope</dt><dd>0x${d.grantedScope.toString(16)} / 0x${d.requestedScope.toString(16)}</dd>
     <dt>Skew</dt><dd>${d.skewPpm == null ? "not yet measured" : d.skewPpm.toFixed(1) + " ppm"}</dd>
     <dt>Agreeing witnesses</dt><dd>${d.witnesses}</dd><dt>Incidents</dt><dd>${d.incidents}</dd>
+    <dt>Certificate</dt><dd id="certificate">${aq.certificate(d.certificate)}</dd>
     <dt>Last frame digest</dt><dd class="digest">${aq.text(d.lastFrameDigest)}</dd></dl>`;
   if (d.reason === "CloneEvidence") aq.banner({ verdict: "clone", deviceId: d.deviceId, mode: d.mode, reason: d.reason, explanation: d.explanation });
   document.querySelector("#lineage tbody").innerHTML = lineage.slice().reverse().map(r => `<tr class="kind-${aq.text(r.kind)}">

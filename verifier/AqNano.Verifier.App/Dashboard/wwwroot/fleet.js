@@ -10,7 +10,8 @@ async function refreshFleet() {
     <td class="gateway">${d.gateway ? `<a href="/device?id=${aq.text(d.gateway)}">${aq.text(d.gateway)}</a>` : ""}</td><td>${aq.text(d.zone)}</td>
     <td>${aq.mode(d.mode)}</td><td>${aq.text(d.reason)}</td><td>${d.continuityDepth}</td><td>${aq.sparkline(d.trustSlope)}</td>
     <td>${d.skewPpm == null ? "" : d.skewPpm.toFixed(1)}</td><td>${aq.time(d.lastSeenUnixMs)}</td><td>${d.witnesses}</td>
-    <td class="digest">${aq.text(d.lastFrameDigest.slice(0, 16))}…</td></tr>`).join("");
+    <td class="digest">${aq.text(d.lastFrameDigest.slice(0, 16))}…</td>
+    <td class="certificate" title="${aq.text(d.certificate.subject ?? "")}">${d.certificate.status === "none" ? "" : `<span class="cert ${aq.text(d.certificate.status)}">${aq.text(d.certificate.status)}</span>`}</td></tr>`).join("");
   for (const d of devices) if (d.reason === "CloneEvidence") aq.banner({ verdict: "clone", deviceId: d.deviceId, mode: d.mode, reason: d.reason, explanation: d.explanation });
 }
 
