@@ -137,6 +137,31 @@ public sealed class ProxiedPairTests
     }
 
     [Fact]
+    public void ACertificatesLiftNeverPutsAProxiedDeviceAboveItsGateway()
+    {
+        (Harness h, TestDevice gateway, TestDevice device) = Pair(86);
+        h.Policy.Zones["lab"].CertificateLift = true;
+        var certificate = new AqNano.Verifier.Evidence.CertificateEvidence("CN=sensor-7", "CN=Plant CA", "1001",
+            Harness.Start - 86_400_000, Harness.Start + 86_400_000, new string('a', 64), true, false);
+        h.Send(gateway, gateway.Genesis(), 0, GatewayConnection);
+        h.Send(device, device.Genesis(), 100, GatewayConnection, certificate: certificate);
+        Judgement last = null!;
+        for (int i = 0; i < 7; i++)
+        {
+            h.Send(gateway, gateway.Next(), 4900, GatewayConnection);
+            last = h.Send(device, device.Next(), 100, GatewayConnection, certificate: certificate);
+        }
+        // The lift would make the sensor full at about half of linksForFull; its young gateway is not.
+        Assert.Equal(DecisionMode.AdmitRestricted, h.Verifier.Device(gateway.DeviceId)!.Mode);
+        Assert.Equal(DecisionMode.AdmitRestricted, last.Mode);
+        Assert.Equal(Reasons.CappedByGateway, last.Reason);
+
+        for (int i = 0; i < 5; i++) last = Step(h, gateway, device);
+        Assert.Equal(DecisionMode.AdmitFull, h.Verifier.Device(gateway.DeviceId)!.Mode);
+        Assert.Equal(DecisionMode.AdmitFull, last.Mode);
+    }
+
+    [Fact]
     public void AnUnproxiedDevicesFeatureChangeStaysAFeatureAnomaly()
     {
         var h = new Harness();
