@@ -16,7 +16,8 @@ public abstract class PersistentLedgerContractTests : LedgerContractTests
             headHash = ledger.Read(5).Single().Hash;
         }
         using var reopened = Open();
-        var sixth = reopened.Append(99, "operator", 1, [], "{\"action\":\"revoke\"}");
+        // The same device as the first five, so that the sixth continues their chain in a partitioned ledger too.
+        var sixth = reopened.Append(99, "operator", SampleRecords.Numbered(5).DeviceId, [], "{\"action\":\"revoke\"}");
 
         Assert.Equal(6, sixth.Sequence);
         Assert.Equal(headHash, sixth.PreviousHash);

@@ -26,6 +26,7 @@ public static class PostgresMigrations
     [
         new(1, "ledger: append-only, hash-chained records", PostgresSchemaText.Ledger),
         new(2, "device_state: per-device blob with a compare-and-set version", PostgresSchemaText.DeviceState),
+        new(3, "partition_ledger: one hash chain per device partition, anchored into a fleet chain", PostgresSchemaText.PartitionedLedger),
     ];
 
     public static int LatestVersion => Steps[^1].Version;
@@ -62,6 +63,15 @@ public static class PostgresMigrations
         }
         transaction.Commit();
         return applied;
+    }
+
+    /// <summary>The schema version the connection's search path holds, 0 when it holds none; writes
+    /// nothing, so an audit (`aqnano lineage verify --postgres`) can tell an empty database from a ledger.</summary>
+    public static int InstalledVersion(NpgsqlDataSource dataSource)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        return CurrentVersion(connection, transaction);
     }
 
     private static int CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction transaction)

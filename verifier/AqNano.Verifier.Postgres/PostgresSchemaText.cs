@@ -38,5 +38,40 @@ internal static class PostgresSchemaText
         );
         """;
 
+    /// <summary>Step 3, the partitioned ledger (README.md "Partitioned ledger"): one hash chain per device
+    /// partition plus the anchor chain (<c>partition_no = -1</c>) in one table, ordered by one global
+    /// <c>sequence</c> drawn from <c>partition_ledger_order</c>. The unique (partition_no, previous_hash)
+    /// index is the database's own guard against a fork: two records can never succeed the same record
+    /// in one chain, even if a writer skipped the partition lock. The layout row fixes the partition
+    /// count on first write, so workers started with different counts cannot mix two mappings.
+    /// Same append-only triggers as step 1 (its function is reused).</summary>
+    public const string PartitionedLedger = """
+        CREATE TABLE partitioned_ledger_layout (
+            singleton       boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            partition_count integer NOT NULL CHECK (partition_count >= 1)
+        );
+        CREATE SEQUENCE partition_ledger_order AS bigint;
+        CREATE TABLE partition_ledger (
+            sequence      bigint  PRIMARY KEY CHECK (sequence >= 1),
+            partition_no  integer NOT NULL CHECK (partition_no >= -1),
+            time_unix_ms  bigint  NOT NULL,
+            kind          text    NOT NULL,
+            device_id     bigint  NOT NULL,
+            frame         bytea   NOT NULL,
+            detail        text    NOT NULL,
+            previous_hash bytea   NOT NULL,
+            hash          bytea   NOT NULL
+        );
+        CREATE UNIQUE INDEX partition_ledger_one_successor ON partition_ledger (partition_no, previous_hash);
+        CREATE INDEX partition_ledger_by_partition ON partition_ledger (partition_no, sequence);
+        CREATE INDEX partition_ledger_by_device ON partition_ledger (device_id, sequence);
+        CREATE TRIGGER partition_ledger_refuses_update_delete BEFORE UPDATE OR DELETE ON partition_ledger
+            FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+        CREATE TRIGGER partition_ledger_refuses_truncate BEFORE TRUNCATE ON partition_ledger
+            FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+        CREATE TRIGGER partitioned_ledger_layout_refuses_update_delete BEFORE UPDATE OR DELETE ON partitioned_ledger_layout
+            FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+        """;
+
     public const string LedgerColumns = "sequence, time_unix_ms, kind, device_id, frame, detail, previous_hash, hash";
 }
