@@ -30,6 +30,16 @@ public sealed class ProxiedDeviceTests
         Assert.NotEqual(id, Math.DeviceId(message, 0, message.Length));
     }
 
+    [Theory]
+    [InlineData("plant/7/temperature")]
+    [InlineData("halle/kühlraum/°C")]
+    [InlineData("站点/温度")]
+    [InlineData("plant/\U0001F321/t")]
+    public void An_address_is_its_topics_utf8_bytes(string topic)
+    {
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(topic), ProxiedIdentity.AddressBytes(topic));
+    }
+
     [Fact]
     public void Its_frames_form_a_v1_chain_on_the_proxied_devices_topic()
     {

@@ -24,17 +24,31 @@ namespace AqNano.Firmware.Core.Proxied
             return LittleEndian.ReadUInt64(digest, 0);
         }
 
-        /// <summary>An address given as text (an MQTT topic), as its UTF-8 bytes; by hand, since
-        /// nanoFramework's mscorlib has no Encoding.</summary>
+        /// <summary>An address given as text (an MQTT topic), as its UTF-8 bytes (RFC 3629, surrogate pairs as
+        /// 4 bytes); by hand, since nanoFramework's mscorlib has no Encoding.</summary>
         public static byte[] AddressBytes(string address)
         {
             int length = 0;
-            for (int i = 0; i < address.Length; i++) length += Utf8Length(address[i]);
+            for (int i = 0; i < address.Length; i++)
+            {
+                if (IsPair(address, i)) { length += 4; i++; }
+                else length += Utf8Length(address[i]);
+            }
             byte[] bytes = new byte[length];
             int at = 0;
             for (int i = 0; i < address.Length; i++)
             {
                 char c = address[i];
+                if (IsPair(address, i))
+                {
+                    int code = 0x10000 + ((c - 0xD800) << 10) + (address[i + 1] - 0xDC00);
+                    bytes[at++] = (byte)(0xF0 | (code >> 18));
+                    bytes[at++] = (byte)(0x80 | ((code >> 12) & 0x3F));
+                    bytes[at++] = (byte)(0x80 | ((code >> 6) & 0x3F));
+                    bytes[at++] = (byte)(0x80 | (code & 0x3F));
+                    i++;
+                    continue;
+                }
                 if (c < 0x80) { bytes[at++] = (byte)c; continue; }
                 if (c < 0x800) { bytes[at++] = (byte)(0xC0 | (c >> 6)); bytes[at++] = (byte)(0x80 | (c & 0x3F)); continue; }
                 bytes[at++] = (byte)(0xE0 | (c >> 12));
@@ -42,6 +56,11 @@ namespace AqNano.Firmware.Core.Proxied
                 bytes[at++] = (byte)(0x80 | (c & 0x3F));
             }
             return bytes;
+        }
+
+        private static bool IsPair(string text, int i)
+        {
+            return text[i] >= 0xD800 && text[i] <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF;
         }
 
         private static int Utf8Length(char c)
