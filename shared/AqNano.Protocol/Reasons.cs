@@ -53,7 +53,19 @@ namespace AqNano.Protocol
         /// <summary>The certificate does not chain to a configured trusted issuer.</summary>
         public const byte CertificateUntrusted = 30;
 
+        // Appended for gateway-mediated retrofit (issue 9; docs/ADOPTION.md "Gateway-mediated retrofit", docs/VERIFIER.md "Proxied devices").
+        /// <summary>A proxied device's standing is held at its gateway's lower one (the pair is one unit).</summary>
+        public const byte CappedByGateway = 31;
+        /// <summary>A proxied device's behaviour left its running statistics (the sensor behind the gateway
+        /// changed): monitored, then restricted once the shift persists.</summary>
+        public const byte BehaviourShift = 32;
+        /// <summary>A proxied device whose registered gateway has no chain at the verifier yet.</summary>
+        public const byte GatewayUnknown = 33;
+        /// <summary>A proxied device's frame came over a connection that does not own its registered
+        /// gateway's chain: whoever carries it is not the registered pair.</summary>
+        public const byte UnregisteredPair = 34;
+
         /// <summary>The highest reason this version defines; a Decision may carry others from a newer verifier.</summary>
-        public const byte Last = CertificateUntrusted;
+        public const byte Last = UnregisteredPair;
     }
 }

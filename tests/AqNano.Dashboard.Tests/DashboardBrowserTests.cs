@@ -93,4 +93,28 @@ public sealed class DashboardBrowserTests
         Assert.Equal(Scopes.Observe, site.Verifier.GrantedScope(board.DeviceId));
         await DashboardSite.ScreenshotAsync(op, "4-operator-revoked");
     }
+
+    /// <summary>Issue 9 item 3: a proxied device shows with its gateway, on the fleet table and its own page.</summary>
+    [ChromiumFact]
+    public async Task A_proxied_device_shows_its_gateway()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var gateway = new TestBoard(61);
+        var sensor = new TestBoard(62);
+        string gatewayId = Hex.FromWire(gateway.DeviceId), sensorId = Hex.FromWire(sensor.DeviceId);
+        var policy = new AqNano.Verifier.Policy.VerifierPolicy();
+        policy.Proxied[sensorId] = gatewayId;
+        site.Verifier.ApplyPolicy(policy, "browser test: one registered pair");
+        await using var connection = await site.DeviceAsync();
+        await connection.PublishAsync(gateway.ObsTopic, gateway.NextFrame());
+        await connection.PublishAsync(sensor.ObsTopic, sensor.NextFrame());
+
+        var page = await site.LoginAsync("viewer");
+        var row = page.Locator($"tr[data-device='{sensorId}']");
+        await Assertions.Expect(row.Locator("td.gateway")).ToHaveTextAsync(gatewayId, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator($"tr[data-device='{gatewayId}'] td.gateway")).ToHaveTextAsync("");
+        await page.GotoAsync(site.Url($"/device?id={sensorId}"));
+        await Assertions.Expect(page.Locator("#gateway")).ToHaveTextAsync(gatewayId, new() { Timeout = 10_000 });
+        await DashboardSite.ScreenshotAsync(page, "5-proxied-device");
+    }
 }

@@ -27,6 +27,9 @@ public sealed class ScenarioCatalogueTests
     [Fact] public void RebootStorm() => Check("reboot-storm");
 
     [Fact] public void Replay() => Check("replay");
+    [Fact] public void RetrofitSensor() => CheckNeverAboveGateway(Check("retrofit-sensor"));
+    [Fact] public void RetrofitSwap() => CheckNeverAboveGateway(Check("retrofit-swap"));
+    [Fact] public void RetrofitGatewayClone() => CheckNeverAboveGateway(Check("retrofit-gateway-clone"));
     [Fact] public void SpoofedDecision() => Check("spoofed-decision");
 
     [Fact]
@@ -46,7 +49,32 @@ public sealed class ScenarioCatalogueTests
         }
     }
 
-    private static void Check(string name)
+    /// <summary>The pair is one unit (docs/VERIFIER.md "Proxied devices"): no Decision published for a proxied device
+    /// puts it above the standing its gateway held at that moment (the gateway's last Decision before it).</summary>
+    private static void CheckNeverAboveGateway(EndToEndRun run)
+    {
+        foreach (var proxied in run.Run.Proxied)
+        {
+            ulong gateway = run.Run.DeviceIdOf(proxied.Gateway);
+            PublishedDecision? gatewayLast = null;
+            int checkedDecisions = 0;
+            foreach (PublishedDecision d in run.Decisions)
+            {
+                if (d.DeviceId == gateway) gatewayLast = d;
+                if (d.DeviceId != proxied.DeviceId || gatewayLast == null) continue;
+                checkedDecisions++;
+                Assert.True(Rank(d.Mode) >= Rank(gatewayLast.Mode),
+                    $"{proxied.Topic}: {d.Mode} at {d.TimeUs} us while its gateway stood at {gatewayLast.Mode}");
+                Assert.True((d.GrantedScope & ~(gatewayLast.GrantedScope | Protocol.Scopes.Observe)) == 0,
+                    $"{proxied.Topic}: granted 0x{d.GrantedScope:x2} beyond its gateway's 0x{gatewayLast.GrantedScope:x2}");
+            }
+            Assert.True(checkedDecisions > 10, $"{proxied.Topic}: only {checkedDecisions} Decisions to check");
+        }
+    }
+
+    private static int Rank(Protocol.DecisionMode mode) => AqNano.Verifier.Admission.ProxiedPairRules.Rank(mode);
+
+    private static EndToEndRun Check(string name)
     {
         var run = new EndToEndRun(ScenarioCatalogue.Find(name));
         run.Execute();
@@ -56,5 +84,6 @@ public sealed class ScenarioCatalogueTests
         IReadOnlyList<string> failures = OutcomeChecker.Check(run);
         Assert.True(failures.Count == 0, $"{name}:\n" + string.Join("\n", failures));
         foreach (var board in run.Run.Devices.Concat(run.Run.Gateways)) Traffic.AssertNoResendStorm(run, run.Run.DeviceIdOf(board), board.Name);
+        return run;
     }
 }

@@ -20,6 +20,8 @@ public sealed class ScenarioCatalogueTests
             "honest-fleet", "clone-confidential", "clone-open", "replay", "mitm-open", "mitm-open-witness", "mitm-confidential",
             "mitm-confidential-witness", "lying-witness", "tamper", "reboot-storm", "long-dormancy", "compromised-batch",
             "malformed-flood", "spoofed-decision", "eavesdropper", "genesis-race", "sybil", "demo-mix", "light-sleep",
+            // Issue 9 item 2: gateway-mediated retrofit.
+            "retrofit-sensor", "retrofit-swap", "retrofit-gateway-clone",
         };
         Assert.Equal(required.Order(), all.Select(s => s.Name).Order());
         Assert.All(all, s => Assert.NotEmpty(s.Expected));
@@ -39,6 +41,12 @@ public sealed class ScenarioCatalogueTests
                 Assert.All(e.FinalModes, m => Assert.True(Enum.TryParse<AqNano.Protocol.DecisionMode>(m, out _), $"{s.Name}: mode {m}"));
                 Assert.All(e.Reasons, r => Assert.Contains(r, reasons));
                 Assert.Empty(e.Verdicts.Intersect(e.NeverVerdicts));
+                foreach (string standing in e.Reached)
+                {
+                    string[] parts = standing.Split('/');
+                    Assert.True(parts.Length == 2 && Enum.TryParse<AqNano.Protocol.DecisionMode>(parts[0], out _) && reasons.Contains(parts[1]),
+                        $"{s.Name}: reached '{standing}' is not Mode/Reason");
+                }
             }
         }
     }

@@ -49,7 +49,9 @@ public class CoverageTests
     [Fact]
     public void EveryReasonEveryVerdictAndEveryModeIsExercised()
     {
-        Assert.Equal(Reasons.Last + 1, ReasonNames.All.Count);
+        // Reasons are appended in blocks assigned to parallel work (docs/PROTOCOL.md "Reasons"): a branch may
+        // lack another's block, so Last must be the highest named reason rather than the count minus one.
+        Assert.Equal(Reasons.Last, ReasonNames.All.Max());
         List<Judgement> judged = RunAllScenarios();
         var reasons = judged.Select(j => j.Reason).ToHashSet();
         var missingReasons = ReasonNames.All.Where(r => !reasons.Contains(r)).Select(ReasonNames.Of).ToList();

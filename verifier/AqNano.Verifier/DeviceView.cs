@@ -4,7 +4,7 @@ namespace AqNano.Verifier;
 
 /// <summary>One device as the dashboard and reports show it: digests, never the reveal of a
 /// frame still in the verifier's ring (DESIGN.md "Disclosure"). Ids print as 16 hex characters.</summary>
-public sealed record DeviceView(
+public sealed partial record DeviceView(
     ulong DeviceId,
     string Zone,
     DecisionMode Mode,

@@ -73,6 +73,7 @@ public sealed partial class FleetVerifier
             _ledger.Operator(now, deviceId, action, operatorName, reason);
             Judgement judgement = Reassess(slot, now, $"operator {operatorName} {action}: {reason}", true, true)!;
             Judged?.Invoke(judgement);
+            CapProxiedOf(deviceId, now);
             return judgement;
         }
     }

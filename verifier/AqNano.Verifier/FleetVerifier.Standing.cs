@@ -19,15 +19,16 @@ public sealed partial class FleetVerifier
         _ledger.Frame(now, s.DeviceId, payload, o.Verdict, f.Epoch, f.Seq, o.Digest, input.Connection, input.Path);
         foreach (Incident incident in o.Incidents) _ledger.Incident(now, s.DeviceId, incident);
 
+        bool pendingCandidate = o.Verdict == Verdict.Candidate && !o.Promoted;
+        bool canonicalLink = o.Verdict is Verdict.Genesis or Verdict.Next or Verdict.Witness || o.Promoted;
+        if (canonicalLink) NoteCarrier(s, input, o);
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
         if (takeOwnership) _certificates.Bind(s.DeviceId, input.Connection, input.Certificate);
-        AdmissionResult standing = Decide(s, now);
+        AdmissionResult standing = Standing(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, o, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;
 
-        bool pendingCandidate = o.Verdict == Verdict.Candidate && !o.Promoted;
-        bool canonicalLink = o.Verdict is Verdict.Genesis or Verdict.Next or Verdict.Witness || o.Promoted;
         byte[]? decision = canonicalLink || changed ? DecisionEncoder.Encode(s, s.Mode, s.Reason, s.GrantedScope, now) : null;
         DecisionMode mode = pendingCandidate ? DecisionMode.Deferred : s.Mode;
         byte reason = pendingCandidate ? Reasons.CandidateEpoch : s.Reason;
@@ -51,7 +52,7 @@ public sealed partial class FleetVerifier
         DeviceState s = slot.State;
         using LedgerRecorder.Batch records = _ledger.BeginBatch();
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
-        AdmissionResult standing = Decide(s, now);
+        AdmissionResult standing = Standing(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, null, _policy.GrantVerifyLinks);
         foreach (GrantChange change in changes) _ledger.Grant(now, s.DeviceId, change);
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;

@@ -32,6 +32,7 @@ public sealed partial class FleetVerifier
             {
                 Certificate = certificate?.Certificate,
                 CertificateStatus = certificate?.Recorded ?? Evidence.CertificateStatus.None,
+                Gateway = GatewayHexOf(s.DeviceId),
             };
         }
     }

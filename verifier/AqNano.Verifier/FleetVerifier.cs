@@ -60,6 +60,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         Judgement judgement = JudgeFrame(input, out JudgeWorker? witnessFrame);
         if (witnessFrame != null) Corroborate(judgement, witnessFrame, input.ReceivedUnixMs);
         Judged?.Invoke(judgement);
+        CapProxiedOf(judgement.DeviceId, input.ReceivedUnixMs);
         return judgement;
     }
 

@@ -8,6 +8,8 @@ public sealed record AttackSpec
     public required string Kind { get; init; }
     /// <summary>The device index attacked (the first one, for attacks on several).</summary>
     public int Target { get; init; }
+    /// <summary>For a clone: <see cref="Target"/> indexes the gateways (gw-NN) instead of the devices.</summary>
+    public bool OnGateway { get; init; }
     public double AtMinute { get; init; } = 1;
     /// <summary>How many: clones, frames held or altered, reboots, garbage frames, fresh identities.</summary>
     public int Count { get; init; } = 1;

@@ -16,6 +16,8 @@ public sealed record ExpectedOutcome
     public string[] FinalModes { get; init; } = Array.Empty<string>();
     /// <summary>Acceptable reason of that final Decision (empty: any).</summary>
     public string[] Reasons { get; init; } = Array.Empty<string>();
+    /// <summary>"Mode/Reason" standings that Decisions published for the role's device ids must reach, in this order.</summary>
+    public string[] Reached { get; init; } = Array.Empty<string>();
     /// <summary>Whether the verifier must have opened an incident for this role's device (null: either).</summary>
     public bool? Incident { get; init; }
     /// <summary>Whether the role's publishes must be refused at the broker (not forwarded to anyone).</summary>

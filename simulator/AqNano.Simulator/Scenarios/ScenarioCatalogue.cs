@@ -100,7 +100,14 @@ public static class ScenarioCatalogue
         foreach (AttackSpec a in s.Attacks)
         {
             Require(AttackCatalogue.Kinds.Contains(a.Kind), $"unknown attack '{a.Kind}'; known: {string.Join(", ", AttackCatalogue.Kinds)}");
-            Require(a.Target >= 0 && a.Target + (a.Kind == "clone" ? a.Count - 1 : 0) < Math.Max(1, s.Devices), $"attack {a.Kind} targets a device the fleet does not have");
+            int pool = a.OnGateway ? s.Gateways : Math.Max(1, s.Devices);
+            Require(!a.OnGateway || a.Kind == "clone", $"attack {a.Kind}: only a clone can target a gateway");
+            Require(a.Target >= 0 && a.Target + (a.Kind == "clone" ? a.Count - 1 : 0) < pool, $"attack {a.Kind} targets a {(a.OnGateway ? "gateway" : "device")} the fleet does not have");
+        }
+        foreach (ProxiedSensorSpec p in s.ProxiedSensors)
+        {
+            Require(p.Gateway >= 0 && p.Gateway < s.Gateways, $"proxied sensor behind gateway {p.Gateway}: the fleet has {s.Gateways} gateways");
+            Require(p.PeriodSeconds >= 0.1 && p.SwapPeriodSeconds >= 0.1, "a proxied sensor's periodSeconds must be at least 0.1");
         }
         foreach (ExpectedOutcome e in s.Expected)
         {

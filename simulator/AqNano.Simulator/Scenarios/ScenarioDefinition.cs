@@ -24,5 +24,8 @@ public sealed record ScenarioDefinition
     public AttackSpec[] Attacks { get; init; } = Array.Empty<AttackSpec>();
     /// <summary>Gateway names the verifier's policy must register as witnesses for this run.</summary>
     public string[] RegisteredWitnesses { get; init; } = Array.Empty<string>();
+    /// <summary>Plain sensors behind the gateways, each with a chain its gateway keeps (docs/ADOPTION.md "Gateway-mediated retrofit");
+    /// the verifier's policy must register each pair (the end-to-end harness does, from <see cref="ScenarioRun.Proxied"/>).</summary>
+    public ProxiedSensorSpec[] ProxiedSensors { get; init; } = Array.Empty<ProxiedSensorSpec>();
     public ExpectedOutcome[] Expected { get; init; } = Array.Empty<ExpectedOutcome>();
 }

@@ -5,6 +5,7 @@ using AqNano.Protocol.Host;
 using AqNano.Simulator.Fleet;
 using AqNano.Simulator.Models;
 using AqNano.Simulator.Network;
+using AqNano.Simulator.Proxied;
 using AqNano.Simulator.Scenarios.Attacks;
 using AqNano.Simulator.Time;
 
@@ -20,6 +21,7 @@ public sealed class ScenarioRun
     private readonly List<SimulatedBoard> _gateways = new();
     private readonly List<SimulatedBoard> _extraBoards = new();
     private readonly List<IScenarioAttack> _attacks = new();
+    private readonly List<GatewayProxiedSensor> _proxied = new();
     private readonly ChainMath _chain = new(new HostHmacSha256());
     private int _outageCount;
     private int _rebootCount;
@@ -57,6 +59,8 @@ public sealed class ScenarioRun
     public IReadOnlyList<SimulatedBoard> Gateways => _gateways;
     public IReadOnlyList<SimulatedBoard> ExtraBoards => _extraBoards;
     public IReadOnlyList<IScenarioAttack> Attacks => _attacks;
+    /// <summary>The plain sensors behind gateways, each with its proxied device id and gateway (the pairs a policy registers).</summary>
+    public IReadOnlyList<GatewayProxiedSensor> Proxied => _proxied;
 
     /// <summary>Parts of the scenario left out because the command line asked for fewer devices.</summary>
     public List<string> Skipped { get; } = new();
@@ -134,6 +138,7 @@ public sealed class ScenarioRun
             Roles["witness"].Add(DeviceIdOf(gateway), gateway.Name);
             gateway.PowerOnAt((long)(starts.NextDouble() * intervalUs));
         }
+        BuildProxiedSensors(starts, intervalUs);
         foreach (RebootSpec reboot in d.Reboots.Where(r => r.Device >= DeviceCount))
         {
             Skipped.Add($"reboot of device {reboot.Device} (the run has {DeviceCount} devices)");
@@ -153,9 +158,10 @@ public sealed class ScenarioRun
         {
             int lastTarget = spec.Target + (spec.Kind == "clone" ? spec.Count - 1 : 0);
             bool needsTarget = spec.Kind != "sybil" && spec.Kind != "lying-witness";
-            if (needsTarget && lastTarget >= DeviceCount)
+            int pool = spec.OnGateway ? _gateways.Count : DeviceCount;
+            if (needsTarget && lastTarget >= pool)
             {
-                throw new ScenarioException($"{d.Name}: attack {spec.Kind} targets device {lastTarget}, but the run has {DeviceCount} devices");
+                throw new ScenarioException($"{d.Name}: attack {spec.Kind} targets {(spec.OnGateway ? "gateway" : "device")} {lastTarget}, but the run has {pool}");
             }
             IScenarioAttack attack = AttackCatalogue.Create(spec.Kind);
             attack.Install(this, spec);
@@ -166,6 +172,25 @@ public sealed class ScenarioRun
             ulong id = DeviceIdOf(board);
             bool named = Roles.All.Values.Any(r => r.DeviceIds.Contains(id));
             if (!named) Roles["honest"].Add(id, board.Name);
+        }
+    }
+
+    /// <summary>Each plain sensor starts within its first period; its gateway makes its first frame one interval after
+    /// the gateway's own power-on spread, so that the gateway's chain is usually known first (it need not be).</summary>
+    private void BuildProxiedSensors(SeededRandom starts, long intervalUs)
+    {
+        for (int i = 0; i < Definition.ProxiedSensors.Length; i++)
+        {
+            ProxiedSensorSpec spec = Definition.ProxiedSensors[i];
+            SimulatedBoard gateway = _gateways[spec.Gateway];
+            string topic = spec.Topic.Length > 0 ? spec.Topic : $"plant/{i}/temperature";
+            var sensor = new PlainSensor(spec, Random("proxied-sensor", i));
+            var proxied = new GatewayProxiedSensor(gateway, DeviceIdOf(gateway), topic, sensor, Scheduler, Random("proxied-entropy", i),
+                intervalUs, DeviceSettings.RequestedScope);
+            _proxied.Add(proxied);
+            Roles["proxied"].Add(proxied.DeviceId, gateway.Name);
+            Roles["gateway"].Add(DeviceIdOf(gateway), gateway.Name);
+            proxied.Start((long)(starts.NextDouble() * spec.PeriodSeconds * 1_000_000), intervalUs + (long)(starts.NextDouble() * intervalUs));
         }
     }
 

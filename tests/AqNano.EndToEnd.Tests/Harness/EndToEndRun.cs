@@ -98,6 +98,11 @@ public sealed class EndToEndRun
             var gateway = run.Gateways.Single(g => g.Name == name);
             policy.Witnesses.Add(Hex.FromWire(run.DeviceIdOf(gateway)));
         }
+        // The operator registers each retrofit pair (docs/ADOPTION.md "Gateway-mediated retrofit" "Set it up").
+        foreach (var proxied in run.Proxied)
+        {
+            policy.Proxied[Hex.FromWire(proxied.DeviceId)] = Hex.FromWire(run.DeviceIdOf(proxied.Gateway));
+        }
         return policy;
     }
 

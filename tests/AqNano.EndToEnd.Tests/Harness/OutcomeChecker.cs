@@ -53,11 +53,35 @@ public static class OutcomeChecker
             if (expected.Incident is bool incident && (view.Incidents > 0) != incident)
                 failures.Add($"{device}: {view.Incidents} incidents, expected {(incident ? "at least one" : "none")} ({view.Explanation})");
         }
+        CheckReached(run, expected, members, failures);
         if (expected.BrokerRefuses is bool refuses)
         {
             (long forwarded, long refused) = run.BrokerCounts(members);
             bool ok = refuses ? refused > 0 && forwarded == 0 : refused == 0;
             if (!ok) failures.Add($"{role}: broker forwarded {forwarded} and refused {refused} of its publishes, expected {(refuses ? "all refused" : "none refused")}");
+        }
+    }
+
+    /// <summary>Each "Mode/Reason" of <see cref="ExpectedOutcome.Reached"/> must appear among the Decisions published
+    /// for the role's devices, after the previous one.</summary>
+    private static void CheckReached(EndToEndRun run, ExpectedOutcome expected, RoleMembers members, List<string> failures)
+    {
+        if (expected.Reached.Length == 0) return;
+        foreach (ulong id in members.DeviceIds)
+        {
+            var published = run.DecisionsFor(id).Select(d => $"{d.Mode}/{ReasonNames.Of(d.Reason)}").ToList();
+            int at = 0;
+            foreach (string standing in expected.Reached)
+            {
+                int found = published.FindIndex(at, p => p == standing);
+                if (found < 0)
+                {
+                    failures.Add($"{expected.Role} {Hex.FromWire(id)}: never reached {standing} after {string.Join(", ", expected.Reached.TakeWhile(r => r != standing))}"
+                               + $" (published: {string.Join(", ", published.Distinct())})");
+                    break;
+                }
+                at = found;
+            }
         }
     }
 

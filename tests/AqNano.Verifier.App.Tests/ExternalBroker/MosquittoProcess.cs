@@ -22,7 +22,9 @@ public sealed class MosquittoProcess : IDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoProcess> StartAsync()
+    /// <param name="anonymousAcl">ACL lines added for anonymous clients (before the shipped "user" sections), e.g.
+    /// the plain sensors' topics a retrofit gateway watches.</param>
+    public static async Task<MosquittoProcess> StartAsync(string anonymousAcl = "")
     {
         string folder = Directory.CreateTempSubdirectory("aqnano-mosquitto-").FullName;
         // Started as root, mosquitto drops to the mosquitto user: it must be able to read these.
@@ -30,7 +32,10 @@ public sealed class MosquittoProcess : IDisposable
         int port = FreePort.Next();
         string passwords = Path.Combine(folder, "aqnano.passwd");
         string acl = Path.Combine(folder, "aqnano.acl");
-        File.Copy(RepositoryFiles.Path("verifier/mosquitto/aqnano.acl"), acl);
+        string shippedAcl = await File.ReadAllTextAsync(RepositoryFiles.Path("verifier/mosquitto/aqnano.acl"));
+        int firstUser = shippedAcl.IndexOf("\nuser ", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(acl, anonymousAcl.Length == 0 ? shippedAcl
+            : shippedAcl[..(firstUser + 1)] + anonymousAcl.TrimEnd() + "\n\n" + shippedAcl[(firstUser + 1)..]);
         string config = (await File.ReadAllTextAsync(RepositoryFiles.Path("verifier/mosquitto/mosquitto.conf")))
             .Replace("/etc/mosquitto/aqnano.passwd", passwords).Replace("/etc/mosquitto/aqnano.acl", acl)
             .Replace("listener 1883 127.0.0.1", $"listener {port} 127.0.0.1")

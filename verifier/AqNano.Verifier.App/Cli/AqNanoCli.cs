@@ -13,6 +13,7 @@ public static class AqNanoCli
         root.Add(LineageCommand.Create());
         root.Add(ReportCommand.Create());
         root.Add(ReplayCommand.Create());
+        root.Add(GatewayCommand.Create());
         return root;
     }
 }

@@ -20,6 +20,8 @@ public static class JsonViews
         continuityDepth = d.ContinuityDepth, trustSlope = d.TrustSlope, skewPpm = d.SkewPpm, lastSeenUnixMs = d.LastSeenUnixMs,
         witnesses = d.AgreeingWitnesses, lastFrameDigest = d.LastFrameDigestHex, path = d.Path.ToString(),
         explanation = d.Explanation, incidents = d.Incidents, certificate = Certificate(d),
+        // A proxied device's registered gateway (docs/ADOPTION.md "Gateway-mediated retrofit"); null for a board that runs its own chain.
+        gateway = d.Gateway,
     };
 
     /// <summary>The certificate that speaks for the device (issue 9 item 3): public facts only.</summary>

@@ -72,7 +72,11 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         }
         o.PreviousTagChecked = true;
         s.RequestedScope = s.PendingRequestedScope;
-        if (s.PendingFeatureMask != 0)
+        if (s.PendingFeatureMask != 0 && policy.IsProxied(s.DeviceId))
+        {
+            BehaviourShiftRule.Judge(s, s.PendingFeatureMask, s.PendingFeatures, policy.Evidence, zone, o);
+        }
+        else if (s.PendingFeatureMask != 0)
         {
             int anomaly = FeatureStatistics.CheckAndAdd(s, s.PendingFeatureMask, s.PendingFeatures, policy.Evidence, zone.Profile, out bool outside);
             s.Set(StandingFlags.ContextViolation, outside);

@@ -33,6 +33,16 @@ public enum StandingFlags : uint
     /// <summary>A grant failed its verification: the scope stays at the last verified grant until clean links resume.</summary>
     GrantProbation = 1 << 16,
 
+    // Proxied devices (docs/VERIFIER.md "Proxied devices"); high bits, apart from the core's.
+    /// <summary>The last tag-checked window of a proxied device left its running statistics.</summary>
+    BehaviourShift = 1 << 24,
+    /// <summary>Two consecutive shifted windows: a third confirms the shift.</summary>
+    BehaviourShiftRepeated = 1 << 25,
+    /// <summary>A confirmed shift: a new unit behind the address, young again until it deepens to full.</summary>
+    ShiftRelearning = 1 << 26,
+    /// <summary>The last canonical frame of a proxied device came over a connection that does not own its gateway's chain.</summary>
+    NotCarriedByGateway = 1 << 27,
+
     /// <summary>Incidents an operator's Reinstate clears.</summary>
     OperatorResolvable = Quarantined | OperatorRevoked | Contended | Altered | OpenPathConflict | WitnessDisagreement | DivergenceSeen,
     /// <summary>Anomalies recomputed from each checked frame.</summary>

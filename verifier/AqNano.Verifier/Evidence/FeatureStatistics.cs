@@ -17,6 +17,16 @@ public static class FeatureStatistics
     public static int CheckAndAdd(DeviceState state, ushort featureMask, int[] wireValues,
                                   EvidenceThresholds thresholds, OperatingProfile profile, out bool outsideProfile)
     {
+        int anomaly = Check(state, featureMask, wireValues, thresholds, profile, out outsideProfile);
+        AddAll(state, featureMask, wireValues);
+        return anomaly;
+    }
+
+    /// <summary>The judgement of <see cref="CheckAndAdd"/> without adding: the proxied-device shift rule keeps
+    /// shifted windows out of the history they are judged against (docs/VERIFIER.md "Proxied devices").</summary>
+    public static int Check(DeviceState state, ushort featureMask, int[] wireValues,
+                            EvidenceThresholds thresholds, OperatingProfile profile, out bool outsideProfile)
+    {
         int anomaly = -1;
         outsideProfile = false;
         for (int i = 0; i < Features.Count; i++)
@@ -36,9 +46,24 @@ public static class FeatureStatistics
                 double tolerance = thresholds.FeatureSigma * Math.Max(sigma, 1e-3);
                 if (Math.Abs(value - state.FeatureMean[i]) > tolerance && anomaly < 0) anomaly = i;
             }
-            Add(state, i, value);
         }
         return anomaly;
+    }
+
+    public static void AddAll(DeviceState state, ushort featureMask, int[] wireValues)
+    {
+        for (int i = 0; i < Features.Count; i++)
+        {
+            if (Features.IsPresent(featureMask, i)) Add(state, i, Features.FromWire(wireValues[i]));
+        }
+    }
+
+    /// <summary>Drops the history: what follows is learnt afresh (a confirmed behaviour shift).</summary>
+    public static void Forget(DeviceState state)
+    {
+        Array.Clear(state.FeatureCount);
+        Array.Clear(state.FeatureMean);
+        Array.Clear(state.FeatureM2);
     }
 
     private static void Add(DeviceState state, int feature, double value)

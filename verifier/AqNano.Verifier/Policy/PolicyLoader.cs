@@ -55,6 +55,6 @@ public static class PolicyLoader
         {
             if (!policy.Zones.ContainsKey(zone)) return $"device {id}: zone '{zone}' is not defined";
         }
-        return "";
+        return policy.ValidateProxied();
     }
 }

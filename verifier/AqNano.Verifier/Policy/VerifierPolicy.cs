@@ -6,7 +6,7 @@ namespace AqNano.Verifier.Policy;
 /// rules, device-to-zone assignment, allowlisted ids, registered witnesses, the path mode of an external
 /// broker and the chain thresholds. The defaults suit the demo: a device at a 2-5 s interval reaches
 /// AdmitFull within about a minute.</summary>
-public sealed class VerifierPolicy
+public sealed partial class VerifierPolicy
 {
     public const int MaxRingSize = Chains.DeviceState.RingCapacity;
 

@@ -16,8 +16,10 @@ public sealed class CloneAttack : AttackBase
     {
         for (int k = 0; k < spec.Count; k++)
         {
-            SimulatedBoard target = run.Devices[spec.Target + k];
-            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k, target.Profile.Board);
+            SimulatedBoard target = spec.OnGateway ? run.Gateways[spec.Target + k] : run.Devices[spec.Target + k];
+            // A cloned gateway keeps its role: the copy of its RAM is a gateway's (docs/ADOPTION.md "Gateway-mediated retrofit" "Attacks").
+            SimulatedBoard clone = run.AddBoard($"clone-{target.Name}", 200_000 + spec.Target + k + (spec.OnGateway ? 50_000 : 0), target.Profile.Board,
+                spec.OnGateway ? target.Settings : null);
             ulong id = run.DeviceIdOf(target);
             run.Roles["target"].Add(id, target.Name);
             run.Roles["clone"].Add(id, clone.Name);

@@ -7,7 +7,8 @@ async function refreshDevice() {
   document.getElementById("title").textContent = d.deviceId;
   document.getElementById("evidence").innerHTML = `<h2>Standing ${aq.mode(d.mode)} <small id="reason">${aq.text(d.reason)}</small></h2>
     <p id="explanation">${aq.text(d.explanation)}</p>
-    <dl><dt>Zone</dt><dd>${aq.text(d.zone)}</dd><dt>Path</dt><dd>${aq.text(d.path)}</dd>
+    <dl>${d.gateway ? `<dt>Proxied by gateway</dt><dd id="gateway"><a href="/device?id=${aq.text(d.gateway)}">${aq.text(d.gateway)}</a></dd>` : ""}
+    <dt>Zone</dt><dd>${aq.text(d.zone)}</dd><dt>Path</dt><dd>${aq.text(d.path)}</dd>
     <dt>Epoch</dt><dd>${aq.text(d.epoch)}</dd><dt>Last seq</dt><dd>${d.lastSeq}</dd>
     <dt>Continuity depth</dt><dd>${d.continuityDepth} ${aq.sparkline(d.trustSlope)}</dd>
     <dt>Granted / requested scope</dt><dd>0x${d.grantedScope.toString(16)} / 0x${d.requestedScope.toString(16)}</dd>

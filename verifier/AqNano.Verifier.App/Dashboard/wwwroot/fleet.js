@@ -6,7 +6,8 @@ async function refreshFleet() {
   const devices = await aq.load("/api/devices");
   document.getElementById("count").textContent = `(${devices.length})`;
   document.querySelector("#fleet tbody").innerHTML = devices.map(d => `<tr data-device="${aq.text(d.deviceId)}">
-    <td><a href="/device?id=${aq.text(d.deviceId)}">${aq.text(d.deviceId)}</a></td><td>${aq.text(d.zone)}</td>
+    <td><a href="/device?id=${aq.text(d.deviceId)}">${aq.text(d.deviceId)}</a></td>
+    <td class="gateway">${d.gateway ? `<a href="/device?id=${aq.text(d.gateway)}">${aq.text(d.gateway)}</a>` : ""}</td><td>${aq.text(d.zone)}</td>
     <td>${aq.mode(d.mode)}</td><td>${aq.text(d.reason)}</td><td>${d.continuityDepth}</td><td>${aq.sparkline(d.trustSlope)}</td>
     <td>${d.skewPpm == null ? "" : d.skewPpm.toFixed(1)}</td><td>${aq.time(d.lastSeenUnixMs)}</td><td>${d.witnesses}</td>
     <td class="digest">${aq.text(d.lastFrameDigest.slice(0, 16))}…</td>
