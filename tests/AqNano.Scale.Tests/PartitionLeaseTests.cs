@@ -138,7 +138,7 @@ public sealed class PartitionLeaseTests(PostgresServer server)
         Assert.Equal([2L, 2L, 2L, 2L], after.Acquire(4).Select(l => l.Token));
     }
 
-    private static List<(uint Seq, string Verdict)> FrameRecords(PostgresLedger ledger, ulong deviceId) =>
+    private static List<(uint Seq, string Verdict)> FrameRecords(PostgresPartitionedLedger ledger, ulong deviceId) =>
         ledger.ReadDevice(deviceId).Where(e => e.Kind == "frame").Select(e =>
         {
             using var detail = JsonDocument.Parse(e.Detail);

@@ -59,7 +59,7 @@ public sealed class SharedSubscriptionTests(PostgresServer server)
             }
 
             Assert.All(hosts, host => Assert.True(host.Metrics.FramesIn > 0, "round robin gave one worker nothing"));
-            using var ledger = new PostgresLedger(database);
+            using var ledger = PostgresPartitionedLedger.OpenExisting(database); // serve's default count, as the workers above
             var frames = ledger.ReadDevice(board.DeviceId).Where(e => e.Kind == "frame").ToList();
             Assert.Equal(8, frames.Count);
             Assert.All(frames.Skip(1), f => Assert.Contains("\"verdict\":\"next\"", f.Detail));

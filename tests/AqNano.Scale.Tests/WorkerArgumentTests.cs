@@ -28,6 +28,8 @@ public sealed class WorkerArgumentTests
     [InlineData("--lease-renew must be positive and at most half", "--worker-id", "w1", "--postgres", Database, "--broker", "mqtt://127.0.0.1:1883", "--lease-renew", "6")]
     [InlineData("--partitions must be 1..4096", "--worker-id", "w1", "--postgres", Database, "--broker", "mqtt://127.0.0.1:1883", "--partitions", "0")]
     [InlineData("--shared-group must be a name", "--worker-id", "w1", "--postgres", Database, "--broker", "mqtt://127.0.0.1:1883", "--shared-group", "a/b")]
+    [InlineData("--anchor-every needs --postgres", "--anchor-every", "5")]
+    [InlineData("--anchor-every is seconds, from 0.1 to 86400", "--postgres", Database, "--anchor-every", "0")]
     public async Task Inconsistent_worker_arguments_are_refused(string expected, params string[] args)
     {
         var (code, errors) = await RunAsync(args);

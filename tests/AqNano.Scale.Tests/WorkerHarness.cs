@@ -24,7 +24,7 @@ public sealed class WorkerHarness : IAsyncDisposable
     public WorkerHarness(string connectionString, WorkerOptions options)
     {
         Options = options;
-        Ledger = new PostgresLedger(connectionString);
+        Ledger = new PostgresPartitionedLedger(connectionString, options.PartitionCount);
         Store = new PostgresDeviceStateStore(connectionString);
         Leases = new PartitionLeases(connectionString, options.WorkerId, options.PartitionCount, options.LeaseTtl);
         Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", options.PartitionCount);
@@ -40,7 +40,7 @@ public sealed class WorkerHarness : IAsyncDisposable
     };
 
     public WorkerOptions Options { get; }
-    public PostgresLedger Ledger { get; }
+    public PostgresPartitionedLedger Ledger { get; }
     public PostgresDeviceStateStore Store { get; }
     public PartitionLeases Leases { get; }
     public FleetVerifier Verifier { get; }

@@ -19,12 +19,12 @@ public sealed class WorkerVerifierTests(PostgresServer server)
     {
         public Worker(string connectionString)
         {
-            Ledger = new PostgresLedger(connectionString);
+            Ledger = new PostgresPartitionedLedger(connectionString, Partitions);
             Store = new PostgresDeviceStateStore(connectionString);
             Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", Partitions);
         }
 
-        public PostgresLedger Ledger { get; }
+        public PostgresPartitionedLedger Ledger { get; }
         public PostgresDeviceStateStore Store { get; }
         public FleetVerifier Verifier { get; }
 

@@ -34,6 +34,7 @@ public sealed class ServeOptionSet
     public Option<string?> WorkerId { get; } = new("--worker-id") { Description = "Worker mode: this worker's unique name; judges only the partitions it leases (needs --postgres and --broker)." };
     public Option<int> Partitions { get; } = new("--partitions") { Description = "Worker mode: partition count, the same for every worker.", DefaultValueFactory = _ => AqNano.Verifier.Partitions.DevicePartitions.DefaultCount };
     public Option<double> LeaseTtl { get; } = new("--lease-ttl") { Description = "Worker mode: seconds a partition lease lasts unless renewed.", DefaultValueFactory = _ => 10 };
+    public Option<double> AnchorEvery { get; } = new("--anchor-every") { Description = "With --postgres: seconds between anchors of every partition's head into the fleet chain (docs/SCALING.md); records after the newest anchor are the window a truncation could remove unseen.", DefaultValueFactory = _ => 10 };
     public Option<double> LeaseRenew { get; } = new("--lease-renew") { Description = "Worker mode: seconds between lease renewals (at most half the TTL).", DefaultValueFactory = _ => 3 };
     public Option<string?> SharedGroup { get; } = new("--shared-group") { Description = "Worker mode without leases: subscribe $share/NAME/aq/v1/dev/+/obs (MQTT 5; only on brokers with per-publisher affinity such as EMQX hash or HiveMQ, never Mosquitto)." };
     public Option<bool> JsonLogs { get; } = new("--json-logs") { Description = "Structured logs as JSON lines on stderr." };
@@ -42,7 +43,7 @@ public sealed class ServeOptionSet
     {
         foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword, ClientCa, Crl,
                      Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword,
-                     MaxPayload, PublishRate, PublishBurst, MaxConnections, Postgres, WorkerId, Partitions, LeaseTtl, LeaseRenew,
+                     MaxPayload, PublishRate, PublishBurst, MaxConnections, Postgres, AnchorEvery, WorkerId, Partitions, LeaseTtl, LeaseRenew,
                      SharedGroup, JsonLogs })
         {
             command.Add(option);
@@ -78,6 +79,9 @@ public sealed class ServeOptionSet
         string? postgres = result.GetValue(Postgres);
         if (postgres != null && IsGiven(Ledger)) { error = "--ledger names a SQLite file; with --postgres the ledger is in PostgreSQL"; return false; }
         if (!TryWorker(result, postgres, broker, out var worker, out error)) return false;
+        double anchorEvery = result.GetValue(AnchorEvery);
+        if (postgres == null && IsGiven(AnchorEvery)) { error = "--anchor-every needs --postgres (a SQLite ledger is one chain, with nothing to anchor)"; return false; }
+        if (!double.IsFinite(anchorEvery) || anchorEvery < 0.1 || anchorEvery > 86400) { error = "--anchor-every is seconds, from 0.1 to 86400"; return false; }
         string? given = result.GetValue(Ledger);
         if (!PathArguments.TryWritableFile(given ?? defaultLedger ?? DataPaths.DefaultLedger(), createFolder: given == null, out ledgerPath, out error)) return false;
         options = new ServeOptions
@@ -88,7 +92,7 @@ public sealed class ServeOptionSet
             DashboardListen = dashboardListen, DashboardPort = result.GetValue(DashboardPort),
             StateFolder = Path.GetDirectoryName(ledgerPath)!, OperatorPassword = result.GetValue(OperatorPassword),
             ViewerPassword = result.GetValue(ViewerPassword), ControllerPassword = result.GetValue(ControllerPassword),
-            BrokerLimits = limits, Postgres = postgres, Worker = worker,
+            BrokerLimits = limits, Postgres = postgres, Worker = worker, AnchorInterval = TimeSpan.FromSeconds(anchorEvery),
         };
         return true;
 

@@ -26,21 +26,24 @@ public static class BackendFactory
         var opened = new List<IDisposable>();
         try
         {
-            // The ledger choice, one line: PostgresPartitionedLedger (one chain per partition, anchored into a fleet
-            // chain, DESIGN.md "Scale") replaces this once merged; until then one global chain.
-            ILedger ledger = new GroupCommitLedger(new Postgres.PostgresLedger(connectionString));
-            opened.Add(ledger);
+            // One hash chain per partition, anchored into a fleet chain (DESIGN.md "Scale", docs/SCALING.md): workers
+            // on different partitions never queue behind one global chain. A single `serve --postgres` writes the same
+            // layout, so `lineage verify --postgres` reads either. Group commit shares one COMMIT among this process's
+            // concurrent judgements, as on SQLite.
+            var partitioned = new Postgres.PostgresPartitionedLedger(connectionString, worker?.PartitionCount ?? Partitions.DevicePartitions.DefaultCount);
+            opened.Add(partitioned);
+            ILedger ledger = new GroupCommitLedger(partitioned);
             var store = new Postgres.PostgresDeviceStateStore(connectionString);
             opened.Add(store);
             if (worker == null)
             {
                 var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
-                return new VerifierBackend(verifier, verifier, ledger, store);
+                return new VerifierBackend(verifier, verifier, ledger, store) { Anchor = partitioned.AnchorNow };
             }
             var leases = new Postgres.PartitionLeases(connectionString, worker.WorkerId, worker.PartitionCount, worker.LeaseTtl);
             opened.Add(leases);
-            var partitioned = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount);
-            return new VerifierBackend(partitioned, partitioned, ledger, store) { Worker = new Workers.WorkerBackend(partitioned, leases, worker) };
+            var judge = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount);
+            return new VerifierBackend(judge, judge, ledger, store) { Worker = new Workers.WorkerBackend(judge, leases, worker), Anchor = partitioned.AnchorNow };
         }
         catch
         {

@@ -33,4 +33,6 @@ public sealed record ServeOptions
     public string? Postgres { get; init; }
     /// <summary>Worker mode (needs <see cref="Postgres"/> and an external broker); null for a single verifier.</summary>
     public Workers.WorkerOptions? Worker { get; init; }
+    /// <summary>With <see cref="Postgres"/>: how often the partitions' heads are anchored into the fleet chain.</summary>
+    public TimeSpan AnchorInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

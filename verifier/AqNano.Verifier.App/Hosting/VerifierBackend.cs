@@ -11,6 +11,9 @@ public sealed class VerifierBackend(IVerifier verifier, IFleetView fleet, ILedge
     public ILedger Ledger { get; } = ledger;
     /// <summary>Worker mode: the verifier that loads and drops partitions, and the leases that say which.</summary>
     public Workers.WorkerBackend? Worker { get; init; }
+    /// <summary>PostgreSQL: appends an anchor of every partition's head to the fleet chain (docs/SCALING.md);
+    /// returns its sequence. Null for SQLite (one chain, nothing to anchor).</summary>
+    public Func<long, long>? Anchor { get; init; }
 
     public void Dispose()
     {

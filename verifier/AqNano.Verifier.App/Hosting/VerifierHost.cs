@@ -19,6 +19,7 @@ public sealed class VerifierHost : IAsyncDisposable
     private EmbeddedBroker? _embedded;
     private ExternalBrokerClient? _external;
     private Task? _ticker;
+    private Task? _anchorer;
     private Workers.PartitionRouter? _router;
     private Workers.PartitionWorker? _worker;
 
@@ -85,6 +86,34 @@ public sealed class VerifierHost : IAsyncDisposable
             _backend.Verifier, _backend.Fleet, _backend.Ledger, Ingest.Publish, Metrics, _clock);
         await Dashboard.StartAsync();
         _ticker = Task.Run(TickAsync);
+        if (_backend.Anchor != null) _anchorer = Task.Run(AnchorAsync);
+    }
+
+    /// <summary>Anchors the partitions' heads into the fleet chain now and then (docs/SCALING.md "The trade-off"):
+    /// what lies before an anchor cannot be cut off unseen. A failed anchor is logged and retried at the next
+    /// tick; it loses nothing (every record is already durable in its partition's chain).</summary>
+    private async Task AnchorAsync()
+    {
+        var logger = _logs.CreateLogger("aqnano.ledger");
+        using var timer = new PeriodicTimer(_options.AnchorInterval, _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token)) AnchorOnce(logger);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void AnchorOnce(ILogger logger)
+    {
+        try
+        {
+            long sequence = _backend.Anchor!(_clock.GetUtcNow().ToUnixTimeMilliseconds());
+            logger.LogDebug("fleet anchor #{Sequence}", sequence);
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            logger.LogWarning("could not anchor the ledger's partitions: {Reason}", failure.Message);
+        }
     }
 
     private Workers.PartitionRouter CreateRouter(Workers.WorkerBackend worker)
@@ -130,9 +159,12 @@ public sealed class VerifierHost : IAsyncDisposable
     {
         _stop.Cancel();
         if (_ticker != null) await _ticker;
+        if (_anchorer != null) await _anchorer;
         if (_worker != null) await _worker.DisposeAsync();
         if (Dashboard != null) await Dashboard.DisposeAsync();
         if (_embedded != null) await _embedded.DisposeAsync();
         if (_external != null) await _external.DisposeAsync();
+        // Nothing more is judged here: one last anchor covers everything this process wrote.
+        if (_backend.Anchor != null) AnchorOnce(_logs.CreateLogger("aqnano.ledger"));
     }
 }
