@@ -8,7 +8,7 @@
 #   2. Failover: 3 workers, BOARDS boards for FAILOVER_MINUTES (interval FAILOVER_INTERVAL), worker w2 killed
 #      with SIGKILL at a third of the run. Checked: its partitions moved, every obs frame the broker
 #      acknowledged to a board (the simulator's capture) is in the ledger, no refusal, fork, conflict or
-#      incident, the ledger verifies (when this build has `lineage verify --postgres`).
+#      incident, the ledger verifies (`lineage verify --postgres`: partitions and anchors).
 # Usage: tests/load/run-failover.sh [boards=5000] [interval=2] [phase_seconds=120] [failover_minutes=3] [failover_interval=10]
 # Everything lives in a temporary folder removed at the end (KEEP_WORK=1 keeps it).
 set -euo pipefail
@@ -114,7 +114,7 @@ print(json.dumps({
 PY
 }
 
-frames_in_ledger() { psql_db "$1" "SELECT count(*) FROM ledger WHERE kind = 'frame'" 2>/dev/null || echo 0; }
+frames_in_ledger() { psql_db "$1" "SELECT count(*) FROM partition_ledger WHERE kind = 'frame'" 2>/dev/null || echo 0; }
 
 declare -A RATE
 for workers in 1 2 3; do
@@ -168,7 +168,7 @@ PY
 ACKED=$(grep -c . "$WORK/acknowledged.hex" || true)
 LAST_COUNT=-1; STALLED=0
 for _ in $(seq 1 900); do
-    psql_db "$db" "SELECT DISTINCT encode(frame, 'hex') FROM ledger WHERE kind = 'frame'" | sort >"$WORK/ledger.hex"
+    psql_db "$db" "SELECT DISTINCT encode(frame, 'hex') FROM partition_ledger WHERE kind = 'frame'" | sort >"$WORK/ledger.hex"
     MISSING=$(comm -23 "$WORK/acknowledged.hex" "$WORK/ledger.hex" | grep -c . || true)
     [[ "$MISSING" == 0 ]] && break
     COUNT=$(frames_in_ledger "$db")
@@ -180,10 +180,10 @@ DRAINED_AT=$(date +%s)
 echo "   after: $(psql_db "$db" "SELECT string_agg(owner || '=' || n, ', ' ORDER BY owner) FROM (SELECT owner, count(*) n FROM partition_lease WHERE expires_at > now() GROUP BY owner) o")"
 grep -h -E "took partitions|lost partitions|gave back" "$WORK/$db"-w1.out "$WORK/$db"-w3.out | sed 's/^/   /' | tail -8
 echo "   simulator exit code $SIM_RC; obs frames acknowledged (distinct, capture): $ACKED; missing from the ledger: $MISSING"
-psql_db "$db" "SELECT kind, count(*) FROM ledger GROUP BY kind ORDER BY kind" | sed 's/^/   ledger records /'
-psql_db "$db" "SELECT kind, detail::json->>'verdict', coalesce(detail::json->>'reasonName', ''), count(*) FROM ledger WHERE kind IN ('frame', 'refusal') GROUP BY 1, 2, 3 ORDER BY 1, 2" | sed 's/^/   verdicts /'
+psql_db "$db" "SELECT kind, count(*) FROM partition_ledger GROUP BY kind ORDER BY kind" | sed 's/^/   ledger records /'
+psql_db "$db" "SELECT kind, detail::json->>'verdict', coalesce(detail::json->>'reasonName', ''), count(*) FROM partition_ledger WHERE kind IN ('frame', 'refusal') GROUP BY 1, 2, 3 ORDER BY 1, 2" | sed 's/^/   verdicts /'
 echo "   the ledger took the last acknowledged frame $(( DRAINED_AT - KILLED_AT )) s after the kill (the run went on $(( FAILOVER_MINUTES * 40 )) s after it)"
-DUPLICATES=$(psql_db "$db" "SELECT count(*) - count(DISTINCT frame) FROM ledger WHERE kind = 'frame'")
+DUPLICATES=$(psql_db "$db" "SELECT count(*) - count(DISTINCT frame) FROM partition_ledger WHERE kind = 'frame'")
 echo "   frames recorded twice: $DUPLICATES (each a kill between a ledger append and its state save)"
 if dotnet "$AQNANO" lineage verify --help 2>/dev/null | grep -q -- --postgres; then
     set +e; dotnet "$AQNANO" lineage verify --postgres "$(connection "$db")" >"$WORK/verify.out" 2>&1; VERIFY_RC=$?; set -e
