@@ -65,6 +65,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     public async Task StartAsync()
     {
+        JudgingThreads.Reserve();
         await _server.StartAsync();
         _publisher = Task.Run(PublishDecisionsAsync);
         _logger.LogInformation("embedded broker on mqtt://{Listen}:{Port}{Tls}", _options.Listen, _options.Port,
