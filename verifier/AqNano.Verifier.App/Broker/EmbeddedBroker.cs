@@ -172,6 +172,17 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             {
                 var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path);
                 refusal = Rules.ForwardObservation(connection, deviceId, judgement);
+                if (refusal == Refusal.None)
+                {
+                    // Forwarded to nobody: the verifier has judged it inline and no subscription can reach an obs
+                    // topic (CheckSubscribe refuses them all, DESIGN.md "Only the verifier may subscribe to obs
+                    // topics"). Letting MQTTnet dispatch it anyway walks every session's subscriptions per frame,
+                    // which with 10,000 boards cost more than the judgement (docs/PERFORMANCE.md "Fleet load").
+                    // The PUBACK says what a dispatch to no subscriber would have said.
+                    args.ProcessPublish = false;
+                    args.Response.ReasonCode = MqttPubAckReasonCode.NoMatchingSubscribers;
+                    return Task.CompletedTask;
+                }
             }
             catch (IOException exception)
             {
