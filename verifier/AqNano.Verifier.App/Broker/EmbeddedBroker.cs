@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -24,7 +25,8 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     private readonly MqttServer _server;
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
-    private readonly Channel<(ulong DeviceId, byte[] Frame)> _decisions = Channel.CreateUnbounded<(ulong, byte[])>(new() { SingleReader = true });
+    // Each Decision with the Stopwatch timestamp of its queuing: the time it waits here is part of "on time".
+    private readonly Channel<(ulong DeviceId, byte[] Frame, long Queued)> _decisions = Channel.CreateUnbounded<(ulong, byte[], long)>(new() { SingleReader = true });
     private readonly AppMetrics _metrics;
     private readonly ILogger _logger;
     private Task? _publisher;
@@ -75,7 +77,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     public void Publish(ulong deviceId, byte[] decisionFrame)
     {
         Interlocked.Increment(ref _pendingDecisions);
-        if (!_decisions.Writer.TryWrite((deviceId, decisionFrame))) Interlocked.Decrement(ref _pendingDecisions);
+        if (!_decisions.Writer.TryWrite((deviceId, decisionFrame, Stopwatch.GetTimestamp()))) Interlocked.Decrement(ref _pendingDecisions);
     }
 
     /// <summary>Waits until every Decision queued so far is retained on the broker (tests, orderly stop).</summary>
@@ -86,7 +88,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     private async Task PublishDecisionsAsync()
     {
-        await foreach (var (deviceId, frame) in _decisions.Reader.ReadAllAsync())
+        await foreach (var (deviceId, frame, queued) in _decisions.Reader.ReadAllAsync())
         {
             var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Decision(deviceId)).WithPayload(frame)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(true).Build();
@@ -94,6 +96,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             {
                 await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
                 { SenderClientId = "aqnano-verifier", CustomSessionItems = _verifierItems });
+                _metrics.DecisionPublishDelay.Observe(Stopwatch.GetElapsedTime(queued));
             }
             catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
             {
