@@ -59,8 +59,12 @@ long relayed = 0;
 foreach (bool sqlite in new[] { true, false })
 {
     int port = FreePort.Next();
-    ILedger ledger = sqlite ? new GroupCommitLedger(new SqliteLedger(Path.Combine(folder, "bench.db"))) : new InMemoryLedger();
-    var verifier = new FleetVerifier(new VerifierPolicy(), ledger, TimeProvider.System);
+    // SQLite: exactly what `serve` opens (ledger, device state, group commit), so that the ratio is serve's.
+    VerifierBackend backend = sqlite
+        ? BackendFactory.Open(Path.Combine(folder, "bench.db"), new VerifierPolicy(), "defaults", TimeProvider.System)
+        : Memory();
+    var verifier = (FleetVerifier)backend.Verifier;
+    ILedger ledger = backend.Ledger;
     long judged = 0;
     verifier.Judged += _ => Interlocked.Increment(ref judged);
     // A throughput run sends as fast as the broker acks, far above an honest board's rate: the
@@ -70,8 +74,10 @@ foreach (bool sqlite in new[] { true, false })
     await broker.StartAsync();
     var (rate, latencies) = await LoadRun.RunAsync(port, Fleet(sqlite ? 2 : 3), true, () => Interlocked.Read(ref judged));
     Console.WriteLine($"embedded broker into the verifier ({(sqlite ? "SQLite" : "in-memory")} ledger): {rate:F0} frames/s, ratio {rate / Results.Relay:F2}; {Summary(latencies)}");
+    if (ledger is GroupCommitLedger grouped)
+        Console.WriteLine($"  group commit: {grouped.Commits} commits for {grouped.Records} records ({(double)grouped.Records / Math.Max(1, grouped.Commits):F1} records per commit)");
     await broker.DisposeAsync();
-    ledger.Dispose();
+    backend.Dispose();
 }
 
 // 3. Mosquitto, when installed: relay to a plain subscriber, then the verifier as its client.
@@ -108,6 +114,13 @@ if (OperatingSystem.IsLinux() && File.Exists("/usr/sbin/mosquitto"))
     mosquitto.Kill();
 }
 Directory.Delete(folder, true);
+
+static VerifierBackend Memory()
+{
+    var ledger = new InMemoryLedger();
+    var verifier = new FleetVerifier(new VerifierPolicy(), ledger, TimeProvider.System);
+    return new VerifierBackend(verifier, verifier, ledger);
+}
 
 static class Results
 {

@@ -17,6 +17,8 @@ internal sealed class DeviceSlot(DeviceState state, long version)
     public long DroppedFromNonOwner;
     /// <summary>When the last Decision answering a gap went out (-1: never): at most one per interval.</summary>
     public long LastGapDecisionMs = -1;
+    /// <summary>A new device's Genesis outcome between its slot's creation and its recording.</summary>
+    public ChainOutcome? Pending;
     private readonly Queue<int> _slope = new();
 
     public void RecordDepth(uint depth)

@@ -54,10 +54,15 @@ public sealed partial class FleetVerifier
             int index = candidates.Find(slot.State, epoch);
             if (index < 0) return null;
             long now = NowMs();
-            candidates.Promote(slot.State, index, now);
-            _ledger.Operator(now, deviceId, "promote", operatorName, reason);
-            _ledger.Incident(now, deviceId, new Incident("promotion-by-operator", $"{operatorName} promoted candidate epoch {Hex.FromWire(epoch)}: {reason}"));
-            Judgement judgement = Reassess(slot, now, $"operator {operatorName} promoted epoch {Hex.FromWire(epoch)}: {reason}", true, true)!;
+            Judgement judgement = RestoringOnFailure(slot, () =>
+            {
+                candidates.Promote(slot.State, index, now);
+                return Reassess(slot, now, $"operator {operatorName} promoted epoch {Hex.FromWire(epoch)}: {reason}", true, true, () =>
+                {
+                    _ledger.Operator(now, deviceId, "promote", operatorName, reason);
+                    _ledger.Incident(now, deviceId, new Incident("promotion-by-operator", $"{operatorName} promoted candidate epoch {Hex.FromWire(epoch)}: {reason}"));
+                })!;
+            });
             Judged?.Invoke(judgement);
             return judgement;
         }
@@ -69,12 +74,31 @@ public sealed partial class FleetVerifier
         lock (slot.Gate)
         {
             long now = NowMs();
-            change(slot.State);
-            _ledger.Operator(now, deviceId, action, operatorName, reason);
-            Judgement judgement = Reassess(slot, now, $"operator {operatorName} {action}: {reason}", true, true)!;
+            Judgement judgement = RestoringOnFailure(slot, () =>
+            {
+                change(slot.State);
+                return Reassess(slot, now, $"operator {operatorName} {action}: {reason}", true, true,
+                    () => _ledger.Operator(now, deviceId, action, operatorName, reason))!;
+            });
             Judged?.Invoke(judgement);
             CapProxiedOf(deviceId, now);
             return judgement;
+        }
+    }
+
+    /// <summary>An action whose records could not be made durable did not happen: the device's state goes back
+    /// to what it was, and the caller (operator, API) gets the error.</summary>
+    private static Judgement RestoringOnFailure(DeviceSlot slot, Func<Judgement> action)
+    {
+        byte[] before = DeviceStateCodec.Encode(slot.State);
+        try
+        {
+            return action();
+        }
+        catch
+        {
+            DeviceStateCodec.TryDecode(before, out slot.State);
+            throw;
         }
     }
 
@@ -94,6 +118,7 @@ public sealed partial class FleetVerifier
         {
             DeviceState s = slot.State;
             string? cause = null;
+            Incident? disagreement = null;
             if (epoch == s.Epoch && s.InRing(seq))
             {
                 if (ConstantTime.Equal(digest, 0, s.RingDigests, s.RingIndex(seq), 32))
@@ -108,7 +133,7 @@ public sealed partial class FleetVerifier
                     s.Set(StandingFlags.WitnessDisagreement, true);
                     if (s.Incidents < ushort.MaxValue) s.Incidents++;
                     cause = $"witness {witness} heard a different digest for seq {seq}";
-                    _ledger.Incident(now, subject, new Incident("witness-disagreement", cause));
+                    disagreement = new Incident("witness-disagreement", cause);
                 }
             }
             else
@@ -121,7 +146,8 @@ public sealed partial class FleetVerifier
                 }
             }
             if (cause == null) return;
-            Judgement? judgement = Reassess(slot, now, cause, false, true);
+            Judgement? judgement = Reassess(slot, now, cause, false, true,
+                disagreement == null ? null : () => _ledger.Incident(now, subject, disagreement));
             if (judgement != null) { _pending.Enqueue(judgement); Judged?.Invoke(judgement); }
         }
     }

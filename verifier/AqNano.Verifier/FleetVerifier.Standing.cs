@@ -5,6 +5,7 @@ using AqNano.Verifier.Admission;
 using AqNano.Verifier.Chains;
 using AqNano.Verifier.Evidence;
 using AqNano.Verifier.Lineage;
+using AqNano.Verifier.Stores;
 
 namespace AqNano.Verifier;
 
@@ -38,19 +39,21 @@ public sealed partial class FleetVerifier
         var judgement = new Judgement(s.DeviceId, f.Epoch, f.Seq, o.Verdict, mode, reason, granted, forward, takeOwnership, decision, explanation)
         { Evidence = Snapshot(s, why) };
         _ledger.Decision(now, judgement, decision != null);
-        records.Commit();
+        Commit(records, slot, saveState: true);
         slot.Explanation = explanation;
         slot.RecordDepth(s.ContinuityDepth);
-        Save(slot);
         return judgement;
     }
 
     /// <summary>Re-judges a device's standing without a frame (timer, operator, witness report). Returns a judgement
-    /// with the Decision to publish when the standing changed or <paramref name="force"/> is set, else null.</summary>
-    private Judgement? Reassess(DeviceSlot slot, long now, string cause, bool force, bool stateChanged)
+    /// with the Decision to publish when the standing changed or <paramref name="force"/> is set, else null.
+    /// <paramref name="recordCause"/> writes the records of what caused it (an operator action, an incident) into the
+    /// same commit as the decision and the state: an acknowledged operator action is never missing from the state.</summary>
+    private Judgement? Reassess(DeviceSlot slot, long now, string cause, bool force, bool stateChanged, Action? recordCause = null)
     {
         DeviceState s = slot.State;
         using LedgerRecorder.Batch records = _ledger.BeginBatch();
+        recordCause?.Invoke();
         (DecisionMode oldMode, byte oldReason, ushort oldScope) = (s.Mode, s.Reason, s.GrantedScope);
         AdmissionResult standing = Standing(s, now);
         List<GrantChange> changes = GrantController.Apply(s, standing, null, _policy.GrantVerifyLinks);
@@ -58,8 +61,7 @@ public sealed partial class FleetVerifier
         bool changed = oldMode != s.Mode || oldReason != s.Reason || oldScope != s.GrantedScope;
         if (!changed && !force)
         {
-            records.Commit();
-            if (stateChanged) Save(slot);
+            Commit(records, slot, saveState: stateChanged);
             return null;
         }
         string explanation = Explain(Verdict.Reassessed, s.Epoch, s.LastSeq, [cause], s.Mode, s.Reason, s.GrantedScope, s.RequestedScope, standing.Why, s);
@@ -67,8 +69,7 @@ public sealed partial class FleetVerifier
             DecisionEncoder.Encode(s, s.Mode, s.Reason, s.GrantedScope, now), explanation)
         { Evidence = Snapshot(s, standing.Why) };
         _ledger.Decision(now, judgement, true);
-        records.Commit();
-        if (changed || stateChanged) Save(slot);
+        Commit(records, slot, saveState: changed || stateChanged);
         slot.Explanation = explanation;
         return judgement;
     }
@@ -104,13 +105,17 @@ public sealed partial class FleetVerifier
              + $" skew {(skew is double ppm ? $"{ppm:0.#} ppm" : "n/a")}, {s.WitnessAgreements} witness agreements)";
     }
 
-    private void Save(DeviceSlot slot)
+    /// <summary>Makes the judgement's records, and the device's state when asked, durable: one commit where the
+    /// ledger keeps the store (IJointCommit), else records then state. A stale state write (another writer got
+    /// there first) throws, and on a joint commit it wrote none of the records either.</summary>
+    private void Commit(LedgerRecorder.Batch records, DeviceSlot slot, bool saveState)
     {
-        if (_store == null) return;
-        byte[] bytes = DeviceStateCodec.Encode(slot.State);
-        if (!_store.TrySave(slot.State.DeviceId, bytes, slot.Version))
+        StateWrite? write = saveState && _store != null
+            ? new StateWrite(slot.State.DeviceId, DeviceStateCodec.Encode(slot.State), slot.Version)
+            : null;
+        if (!records.Commit(write))
             throw new InvalidOperationException($"device {Hex.FromWire(slot.State.DeviceId)}: the state store holds a newer version (another writer)");
-        slot.Version++;
+        if (write != null) slot.Version++;
     }
 
     private void LoadStates()

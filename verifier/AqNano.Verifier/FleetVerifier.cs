@@ -28,11 +28,13 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
 
     public event Action<Judgement>? Judged;
 
-    /// <param name="store">Persists each device's state after every judgement; null keeps state in memory only.</param>
+    /// <param name="store">Persists each device's state after every judgement; null keeps state in memory only. When
+    /// <paramref name="ledger"/> keeps this very store (<see cref="IJointCommit"/>), each judgement's records and state
+    /// are one commit; else the state is saved in a commit of its own after the records.</param>
     public FleetVerifier(VerifierPolicy policy, ILedger ledger, TimeProvider clock, IDeviceStateStore? store = null, string policySource = "defaults")
     {
         _policy = policy;
-        _ledger = new LedgerRecorder(ledger);
+        _ledger = new LedgerRecorder(ledger, store);
         _store = store;
         _clock = clock;
         _refusals = new RefusalBudget(policy.RefusalBudgetPerSource);
@@ -93,12 +95,19 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         {
             if (f.Kind != FrameKind.Genesis)
                 return Refuse(input, topicId, f, Verdict.Broken, Reasons.BrokenLink, "unknown id: the reveal opens nothing kept");
+            DeviceSlot? created = null;
+            PendingRefusal? refused = null;
             lock (_createGate)
             {
-                if (!_slots.TryGetValue(f.DeviceId, out slot)) return NewDevice(input, w, payload);
+                if (!_slots.TryGetValue(f.DeviceId, out slot)) created = CreateDevice(input, w, payload, out refused);
             }
+            // Recorded outside the fleet-wide lock: Genesis frames of different devices (a fleet booting, a
+            // burst) then share group commits like any other judgements instead of one fsync after another.
+            if (refused != null) return RefuseNewDevice(refused, input, f);
+            if (created != null) return FinishNewDevice(created, input, w, payload);
         }
-        lock (slot.Gate)
+        // Set here: an unknown id was created or refused above (both return), or found under the create lock.
+        lock (slot!.Gate)
         {
             // Nothing acknowledged may be lost: if the ledger or the store fails, the frame was not recorded,
             // so the device's state goes back to what it was and the broker does not acknowledge (Judge throws).
@@ -119,20 +128,31 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         }
     }
 
-    private Judgement NewDevice(InboundFrame input, JudgeWorker w, ReadOnlySpan<byte> payload)
+    /// <summary>Under the fleet-wide create lock: admits the new id or not (allowlist, identity rate) and, if
+    /// admitted, registers its slot with the slot's lock already held, so that another frame for the same id
+    /// waits for this Genesis to be recorded. Returns null, with <paramref name="refused"/> set, when refused.</summary>
+    private DeviceSlot? CreateDevice(InboundFrame input, JudgeWorker w, ReadOnlySpan<byte> payload, out PendingRefusal? refused)
     {
         Frame f = w.Frame;
         long now = input.ReceivedUnixMs;
         string zoneName = _policy.ZoneOf(f.DeviceId);
         ZonePolicy zone = _policy.Zone(zoneName);
         bool allowlisted = _policy.IsAllowlisted(f.DeviceId);
+        refused = null;
         if (zone.AllowlistOnly && !allowlisted)
-            return Refuse(input, f.DeviceId, f, Verdict.Genesis, Reasons.NotAllowlisted, $"zone {zoneName} admits allowlisted ids only");
+        {
+            refused = new PendingRefusal(Reasons.NotAllowlisted, $"zone {zoneName} admits allowlisted ids only");
+            return null;
+        }
         if (!allowlisted && !_identityRate.TryAdmit(zoneName, zone.NewIdentitiesPerHour, now))
-            return Refuse(input, f.DeviceId, f, Verdict.Genesis, Reasons.IdentityRateExceeded, $"zone {zoneName} reached {zone.NewIdentitiesPerHour} new identities this hour");
+        {
+            refused = new PendingRefusal(Reasons.IdentityRateExceeded, $"zone {zoneName} reached {zone.NewIdentitiesPerHour} new identities this hour");
+            return null;
+        }
 
         var s = new DeviceState { DeviceId = f.DeviceId, Epoch = f.Epoch, EpochStartMs = now };
-        var o = new ChainOutcome { Verdict = Verdict.Genesis };
+        var slot = new DeviceSlot(s, 0) { Pending = new ChainOutcome { Verdict = Verdict.Genesis } };
+        ChainOutcome o = slot.Pending;
         w.Math.FrameDigest(w.Buffer, 0, payload.Length - 32, o.Digest, 0);
         LinkAcceptance.Record(s, f, o.Digest, now, input.Path, _policy.RingSize);
         s.Set(StandingFlags.FirstEpoch, true);
@@ -141,20 +161,29 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         EpochMemory.Remember(s, f.Epoch);
         ClockSkew.Add(s, f.UptimeUs, now * 1000 - (long)f.UptimeUs);
         o.Notes.Add($"Genesis of a new device in zone {zoneName} (trust on first use)");
-        var slot = new DeviceSlot(s, 0);
-        lock (slot.Gate)
+        Monitor.Enter(slot.Gate);
+        _slots[f.DeviceId] = slot;
+        return slot;
+    }
+
+    /// <summary>Records the new device's Genesis; called with the slot's lock held (taken by CreateDevice), releases it.</summary>
+    private Judgement FinishNewDevice(DeviceSlot slot, InboundFrame input, JudgeWorker w, ReadOnlySpan<byte> payload)
+    {
+        try
         {
-            _slots[f.DeviceId] = slot;
-            try
-            {
-                return Finish(slot, o, input, f, payload, takeOwnership: true, forward: true);
-            }
-            catch
-            {
-                _slots.TryRemove(f.DeviceId, out _); // not recorded: the device does not exist yet
-                _certificates.Restore(new Evidence.KeptCertificate(f.DeviceId, null, null));
-                throw;
-            }
+            ChainOutcome o = slot.Pending!;
+            slot.Pending = null;
+            return Finish(slot, o, input, w.Frame, payload, takeOwnership: true, forward: true);
+        }
+        catch
+        {
+            _slots.TryRemove(slot.State.DeviceId, out _); // not recorded: the device does not exist yet
+            _certificates.Restore(new Evidence.KeptCertificate(slot.State.DeviceId, null, null));
+            throw;
+        }
+        finally
+        {
+            Monitor.Exit(slot.Gate);
         }
     }
 
@@ -217,6 +246,11 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         RecordRefusal(input, deviceId, f, input.Payload.Span, verdict, reason, explanation);
         return new Judgement(deviceId, epoch, seq, verdict, DecisionMode.Refused, reason, granted ?? GrantedScope(deviceId), false, false, null, explanation);
     }
+
+    private Judgement RefuseNewDevice(PendingRefusal refused, InboundFrame input, Frame f) =>
+        Refuse(input, f.DeviceId, f, Verdict.Genesis, refused.Reason, refused.Why);
+
+    private sealed record PendingRefusal(byte Reason, string Why);
 
     private void RecordRefusal(InboundFrame input, ulong deviceId, Frame? f, ReadOnlySpan<byte> payload, Verdict verdict, byte reason, string explanation)
     {

@@ -98,12 +98,20 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
             if (!result.IsSuccess) RefusedCount++;
             return true;
         }
-        catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        catch (Exception exception) when (IsConnectionLoss(exception))
         {
             TimeoutCount++;
             return false;
         }
     }
+
+    /// <summary>What a request meets when the connection goes while it waits: a timeout, a communication error,
+    /// or (MQTTnet 5 client, seen in the 10,000-board load run with 2,500 clients a process) a
+    /// NullReferenceException or ObjectDisposedException from the torn-down channel. All are "not done": the
+    /// board tries again, as over a lost link.</summary>
+    private static bool IsConnectionLoss(Exception exception) =>
+        exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException
+            or NullReferenceException or ObjectDisposedException;
 
     public bool Subscribe(string topic)
     {
@@ -113,7 +121,8 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
             MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
-            MqttClientSubscribeResult result = _client.SubscribeAsync(options).GetAwaiter().GetResult();
+            using CancellationTokenSource timeout = new(AckTimeout);
+            MqttClientSubscribeResult result = _client.SubscribeAsync(options, timeout.Token).GetAwaiter().GetResult();
             bool granted = result.Items.All(i => (int)i.ResultCode <= (int)MqttClientSubscribeResultCode.GrantedQoS2);
             if (granted)
             {
@@ -124,7 +133,7 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
             }
             return granted;
         }
-        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        catch (Exception exception) when (IsConnectionLoss(exception))
         {
             return false;
         }

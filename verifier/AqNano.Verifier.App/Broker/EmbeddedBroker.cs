@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -24,7 +25,8 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     private readonly MqttServer _server;
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
-    private readonly Channel<(ulong DeviceId, byte[] Frame)> _decisions = Channel.CreateUnbounded<(ulong, byte[])>(new() { SingleReader = true });
+    // Each Decision with the Stopwatch timestamp of its queuing: the time it waits here is part of "on time".
+    private readonly Channel<(ulong DeviceId, byte[] Frame, long Queued)> _decisions = Channel.CreateUnbounded<(ulong, byte[], long)>(new() { SingleReader = true });
     private readonly AppMetrics _metrics;
     private readonly ILogger _logger;
     private Task? _publisher;
@@ -68,6 +70,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     public async Task StartAsync()
     {
+        JudgingThreads.Reserve();
         await _server.StartAsync();
         _publisher = Task.Run(PublishDecisionsAsync);
         _logger.LogInformation("embedded broker on mqtt://{Listen}:{Port}{Tls}", _options.Listen, _options.Port,
@@ -77,7 +80,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     public void Publish(ulong deviceId, byte[] decisionFrame)
     {
         Interlocked.Increment(ref _pendingDecisions);
-        if (!_decisions.Writer.TryWrite((deviceId, decisionFrame))) Interlocked.Decrement(ref _pendingDecisions);
+        if (!_decisions.Writer.TryWrite((deviceId, decisionFrame, Stopwatch.GetTimestamp()))) Interlocked.Decrement(ref _pendingDecisions);
     }
 
     /// <summary>Waits until every Decision queued so far is retained on the broker (tests, orderly stop).</summary>
@@ -88,7 +91,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     private async Task PublishDecisionsAsync()
     {
-        await foreach (var (deviceId, frame) in _decisions.Reader.ReadAllAsync())
+        await foreach (var (deviceId, frame, queued) in _decisions.Reader.ReadAllAsync())
         {
             var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Decision(deviceId)).WithPayload(frame)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(true).Build();
@@ -96,6 +99,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             {
                 await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
                 { SenderClientId = "aqnano-verifier", CustomSessionItems = _verifierItems });
+                _metrics.DecisionPublishDelay.Observe(Stopwatch.GetElapsedTime(queued));
             }
             catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
             {
@@ -177,6 +181,17 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             {
                 var judgement = Ingest.Judge(message.Topic, message.Payload.ToArray(), connection.Label, connection.Path, connection.Certificate);
                 refusal = Rules.ForwardObservation(connection, deviceId, judgement);
+                if (refusal == Refusal.None)
+                {
+                    // Forwarded to nobody: the verifier has judged it inline and no subscription can reach an obs
+                    // topic (CheckSubscribe refuses them all, DESIGN.md "Only the verifier may subscribe to obs
+                    // topics"). Letting MQTTnet dispatch it anyway walks every session's subscriptions per frame,
+                    // which with 10,000 boards cost more than the judgement (docs/PERFORMANCE.md "Fleet load").
+                    // The PUBACK says what a dispatch to no subscriber would have said.
+                    args.ProcessPublish = false;
+                    args.Response.ReasonCode = MqttPubAckReasonCode.NoMatchingSubscribers;
+                    return Task.CompletedTask;
+                }
             }
             catch (IOException exception)
             {

@@ -4,17 +4,29 @@ using AqNano.Verifier.Stores;
 
 namespace AqNano.Verifier.App.Hosting;
 
-/// <summary>Opens the real verifier core (FleetVerifier) over a SQLite ledger and device state store.</summary>
+/// <summary>Opens the real verifier core (FleetVerifier) over a SQLite ledger that keeps the device state too.</summary>
 public static class BackendFactory
 {
     public static VerifierBackend Open(string ledgerPath, VerifierPolicy policy, string policySource, TimeProvider clock)
     {
-        // The broker judges publishes of different devices concurrently: group commit lets their
-        // appends share one fsync while each still returns only once durable.
-        var ledger = new GroupCommitLedger(new SqliteLedger(ledgerPath));
-        var store = new SqliteDeviceStateStore(DataPaths.StateStoreFor(ledgerPath));
-        var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
-        return new VerifierBackend(verifier, verifier, ledger, store);
+        // Device state lives in the ledger's file, so that a judgement's records and its device's state are one
+        // commit (no crash can part them, docs/SECURITY.md "Known limits"); the broker judges publishes of
+        // different devices concurrently, and group commit lets those commits share one fsync while each
+        // caller still returns only once durable (docs/PERFORMANCE.md "Fleet load").
+        var sqlite = new SqliteLedger(ledgerPath);
+        try
+        {
+            SqliteDeviceStateStore store = sqlite.KeepDeviceState();
+            LegacyStateFile.ImportOnce(DataPaths.StateStoreFor(ledgerPath), store);
+            var ledger = new GroupCommitLedger(sqlite);
+            var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
+            return new VerifierBackend(verifier, verifier, ledger);
+        }
+        catch
+        {
+            sqlite.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens the verifier over PostgreSQL (serve --postgres), running its migrations; with

@@ -1,7 +1,7 @@
 namespace AqNano.Verifier.App.Hosting;
 
 /// <summary>Default places: the ledger in the user's data folder (XDG_DATA_HOME, else ~/.local/share),
-/// the device state store and the local CA next to the ledger.</summary>
+/// the device state inside it, the local CA next to it.</summary>
 public static class DataPaths
 {
     public static string DefaultLedger()
@@ -13,6 +13,7 @@ public static class DataPaths
         return Path.Combine(root, "aqnano", "ledger.db");
     }
 
-    /// <summary>ledger.db → ledger.state.db: the device state lives beside its ledger.</summary>
+    /// <summary>ledger.db → ledger.state.db: where the device state was kept before it moved into the ledger's
+    /// file; read once at start by <see cref="LegacyStateFile"/>.</summary>
     public static string StateStoreFor(string ledgerPath) => Path.ChangeExtension(ledgerPath, ".state.db");
 }

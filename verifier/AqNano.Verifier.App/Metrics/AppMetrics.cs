@@ -18,6 +18,10 @@ public sealed class AppMetrics
 
     /// <summary>Worker mode only: owned partitions and what happened to other partitions' frames.</summary>
     public Workers.WorkerMetrics? Worker { get; set; }
+    /// <summary>From a judgement's Decision queued to it retained on the embedded broker (and dispatched to
+    /// its device's subscription): the broker's share of "decisions on time" (docs/PERFORMANCE.md "Fleet
+    /// load"). Longer bounds than judging: under load this queue, not the judgement, is what waits.</summary>
+    public LatencyHistogram DecisionPublishDelay { get; } = new([0.001, 0.01, 0.1, 0.25, 1, 2.5, 5, 10, 30, 60]);
 
     public void FrameIn() => Interlocked.Increment(ref _framesIn);
 
@@ -57,6 +61,7 @@ public sealed class AppMetrics
             if (refusal != Refusal.None) writer.WriteLine($"aqnano_broker_refusals_total{{reason=\"{refusal}\"}} {Refusals(refusal)}");
         }
         VerificationLatency.WriteTo(writer, "aqnano_verification_latency_seconds", "Receive to judgement written to the ledger.");
+        DecisionPublishDelay.WriteTo(writer, "aqnano_decision_publish_delay_seconds", "Decision queued to retained on the embedded broker.");
         writer.WriteLine("# HELP aqnano_ledger_lag_seconds Time from receive to durable ledger append for the last frame.");
         writer.WriteLine("# TYPE aqnano_ledger_lag_seconds gauge");
         writer.WriteLine(FormattableString.Invariant($"aqnano_ledger_lag_seconds {TimeSpan.FromTicks(Interlocked.Read(ref _lastLedgerLagTicks)).TotalSeconds}"));

@@ -3,17 +3,28 @@ using AqNano.Protocol;
 using AqNano.Verifier.Actuation;
 using AqNano.Verifier.Chains;
 using AqNano.Verifier.Evidence;
+using AqNano.Verifier.Stores;
 
 namespace AqNano.Verifier.Lineage;
 
 /// <summary>Writes the verifier's records with the kinds and camelCase Detail fields the lineage export and
 /// report read (docs/VERIFIER.md "Ledger records"). Detail holds digests, never a reveal; the raw frame goes
 /// in LedgerEntry.Frame, where the export withholds reveals still in the ring. The ledgers are thread-safe;
-/// a <see cref="Batch"/> makes one judgement's records a single durable commit (one fsync per frame, and
-/// all of them or none, DESIGN.md "Lineage": written before the broker acknowledges).</summary>
-public sealed class LedgerRecorder(ILedger ledger)
+/// a <see cref="Batch"/> makes one judgement's records, and its device's new state, a single durable commit
+/// (all of them or none, DESIGN.md "Lineage": written before the broker acknowledges) where the ledger keeps
+/// that state (<see cref="IJointCommit"/>); elsewhere the state follows in the store's own commit.</summary>
+public sealed class LedgerRecorder(ILedger ledger, IDeviceStateStore? store = null)
 {
     private readonly ThreadLocal<List<PendingRecord>?> _open = new();
+
+    // Joint only when the ledger writes the very store the verifier loads from: else the state would
+    // land somewhere the next start does not read.
+    private readonly IJointCommit? _joint =
+        store != null && ledger is IJointCommit joint && ReferenceEquals(joint.StateStore, store) ? joint : null;
+
+    /// <summary>True when records and state are one commit; false when they are two (a crash between them
+    /// leaves the store one judgement behind the ledger: docs/SECURITY.md "Known limits").</summary>
+    public bool CommitsStateWithRecords => _joint != null;
 
     public ILedger Ledger => ledger;
 
@@ -179,11 +190,18 @@ public sealed class LedgerRecorder(ILedger ledger)
         else ledger.Append(timeMs, kind, deviceId, frame, detail);
     }
 
-    private void Commit()
+    private bool Commit(StateWrite? state)
     {
-        List<PendingRecord>? open = _open.Value;
+        List<PendingRecord> open = _open.Value ?? [];
         _open.Value = null;
-        if (open is { Count: > 0 }) ledger.AppendBatch(open);
+        if (state == null || store == null)
+        {
+            if (open.Count > 0) ledger.AppendBatch(open);
+            return true;
+        }
+        if (_joint != null) return _joint.CommitAll([new CommitUnit(open, state)])[0] != null;
+        if (open.Count > 0) ledger.AppendBatch(open);
+        return store.TrySave(state.DeviceId, state.State, state.ExpectedVersion);
     }
 
     private void Discard() => _open.Value = null;
@@ -191,8 +209,10 @@ public sealed class LedgerRecorder(ILedger ledger)
     /// <summary>One judgement's records on their way to the ledger.</summary>
     public readonly struct Batch(LedgerRecorder recorder) : IDisposable
     {
-        /// <summary>Appends the collected records in one durable transaction; returns once they are durable.</summary>
-        public void Commit() => recorder.Commit();
+        /// <summary>Appends the collected records in one durable transaction, with the device's new state when
+        /// given; returns once they are durable. False when the state write was stale (another writer got there
+        /// first): on a joint commit none of the records was written then either.</summary>
+        public bool Commit(StateWrite? state = null) => recorder.Commit(state);
 
         public void Dispose() => recorder.Discard();
     }

@@ -7,8 +7,10 @@ namespace AqNano.Verifier.Lineage;
 /// Append returned survives a crash. Append-only: this class has no UPDATE or DELETE, and
 /// triggers in the file refuse them from anyone else. Reopening a file continues its chain:
 /// each transaction reads the head (last sequence and hash) inside itself, under SQLite's write
-/// lock, so even two processes appending to one file keep a single chain. Thread-safe.</summary>
-public sealed class SqliteLedger : ILedger
+/// lock, so even two processes appending to one file keep a single chain. Thread-safe. With
+/// <see cref="KeepDeviceState"/> the file holds the device state too, written in the same
+/// transactions as the records (SqliteLedger.DeviceState.cs).</summary>
+public sealed partial class SqliteLedger : ILedger, IJointCommit
 {
     private readonly object gate = new();
     private readonly SqliteConnection connection;
@@ -67,23 +69,33 @@ public sealed class SqliteLedger : ILedger
         => AppendBatch([new PendingRecord(timeUnixMs, kind, deviceId, frame.ToArray(), detail)])[0];
 
     public IReadOnlyList<LedgerEntry> AppendBatch(IReadOnlyList<PendingRecord> records)
+        => records.Count == 0 ? [] : CommitAll([new CommitUnit(records, null)])[0]!;
+
+    public IReadOnlyList<IReadOnlyList<LedgerEntry>?> CommitAll(IReadOnlyList<CommitUnit> units)
     {
-        var appended = new List<LedgerEntry>(records.Count);
-        if (records.Count == 0) return appended;
+        var results = new IReadOnlyList<LedgerEntry>?[units.Count];
+        if (units.Count == 0) return results;
         lock (gate)
         {
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                insert.Transaction = transaction;
-                head.Transaction = transaction;
+                Enlist(transaction);
                 var (sequence, hash) = ReadHead();
-                foreach (var record in records)
+                for (int u = 0; u < units.Count; u++)
                 {
-                    var entry = LedgerHashing.Chain(sequence, hash, record);
-                    Insert(entry);
-                    appended.Add(entry);
-                    (sequence, hash) = (entry.Sequence, entry.Hash);
+                    // The compare-and-set runs first: a stale unit then writes nothing at all, and the
+                    // chain simply continues from the last unit that did.
+                    if (units[u].State is { } state && !TryWriteState(state)) continue;
+                    var appended = new List<LedgerEntry>(units[u].Records.Count);
+                    foreach (var record in units[u].Records)
+                    {
+                        var entry = LedgerHashing.Chain(sequence, hash, record);
+                        Insert(entry);
+                        appended.Add(entry);
+                        (sequence, hash) = (entry.Sequence, entry.Hash);
+                    }
+                    results[u] = appended;
                 }
                 transaction.Commit();
             }
@@ -93,11 +105,10 @@ public sealed class SqliteLedger : ILedger
             }
             finally
             {
-                insert.Transaction = null;
-                head.Transaction = null;
+                Enlist(null);
             }
         }
-        return appended;
+        return results;
     }
 
     public IEnumerable<LedgerEntry> Read(long fromSequence = 1)
@@ -114,6 +125,7 @@ public sealed class SqliteLedger : ILedger
         {
             insert.Dispose();
             head.Dispose();
+            DisposeDeviceState();
             connection.Dispose();
         }
     }

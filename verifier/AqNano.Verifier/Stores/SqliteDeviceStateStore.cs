@@ -7,21 +7,11 @@ namespace AqNano.Verifier.Stores;
 /// in the ledger's file (another table; the ledger's triggers do not touch it). Compare-and-set on
 /// the version is one conditional statement, atomic in SQLite: the row changes only where the stored
 /// version is the expected one, so a stale writer, in this process or another, changes nothing.
-/// Versions start at 1 for the first save and grow by 1 per save. Thread-safe.</summary>
+/// Versions start at 1 for the first save and grow by 1 per save. Thread-safe. In the ledger's file
+/// (<see cref="SqliteLedger.KeepDeviceState"/>) the verifier's writes go through the ledger's joint
+/// commits instead, and this store serves the reads.</summary>
 public sealed class SqliteDeviceStateStore : IDeviceStateStore
 {
-    private const string Create = """
-        CREATE TABLE IF NOT EXISTS device_state (
-            device_id INTEGER PRIMARY KEY,
-            state     BLOB    NOT NULL,
-            version   INTEGER NOT NULL
-        ) STRICT
-        """;
-
-    // [sqlite.org/lang_upsert.html] for a new device; for a known one the WHERE on version is the CAS.
-    private const string InsertNew = "INSERT INTO device_state (device_id, state, version) VALUES ($id, $state, 1) ON CONFLICT DO NOTHING";
-    private const string UpdateIfCurrent = "UPDATE device_state SET state = $state, version = version + 1 WHERE device_id = $id AND version = $expected";
-
     private readonly object gate = new();
     private readonly SqliteConnection connection;
     private readonly string path;
@@ -31,7 +21,7 @@ public sealed class SqliteDeviceStateStore : IDeviceStateStore
         this.path = path;
         connection = SqliteConnections.Open(path, readOnly: false);
         SqliteConnections.MakeDurable(connection);
-        SqliteConnections.Execute(connection, Create);
+        SqliteConnections.Execute(connection, DeviceStateSchema.Create);
     }
 
     public bool TryLoad(ulong deviceId, out byte[] state, out long version)
@@ -59,7 +49,7 @@ public sealed class SqliteDeviceStateStore : IDeviceStateStore
         lock (gate)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = expectedVersion == 0 ? InsertNew : UpdateIfCurrent;
+            command.CommandText = expectedVersion == 0 ? DeviceStateSchema.InsertNew : DeviceStateSchema.UpdateIfCurrent;
             command.Parameters.AddWithValue("$id", unchecked((long)deviceId));
             command.Parameters.AddWithValue("$state", state.ToArray());
             command.Parameters.AddWithValue("$expected", expectedVersion);
