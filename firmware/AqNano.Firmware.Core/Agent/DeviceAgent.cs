@@ -37,7 +37,8 @@ namespace AqNano.Firmware.Core.Agent
         private string _commandTopic;
         private ResetCause _genesisCause;
         private bool _epochReady;
-        private bool _subscribed;
+        private bool _decisionsSubscribed;
+        private bool _commandsSubscribed;
         private bool _slowClockPending;
         private bool _divergencePending;
         private ulong _nextEventUs;
@@ -104,7 +105,8 @@ namespace AqNano.Firmware.Core.Agent
             _inbox.SetTopics(_decisionTopic, _commandTopic);
             ClientId = null;
             _sampler.ResetHealth();
-            _subscribed = false;
+            _decisionsSubscribed = false;
+            _commandsSubscribed = false;
             _slowClockPending = false;
             BeginEpoch(BootResetCause);
             for (int pass = 0; pass < PoolPasses && !_epochReady && Status != AgentStatus.EntropyFailed; pass++)
@@ -136,18 +138,21 @@ namespace AqNano.Firmware.Core.Agent
             }
             if (!_ports.Uplink.IsConnected)
             {
-                _subscribed = false;
+                _decisionsSubscribed = false;
+            _commandsSubscribed = false;
                 SetStatus(AgentStatus.UplinkDown, StatusTexts.UplinkDown);
                 _nextWakeUs = now + Ms(_settings.ReconnectPollMs);
                 return;
             }
-            if (!_subscribed)
-            {
-                bool decisions = _ports.Uplink.Subscribe(_decisionTopic);
-                bool commands = _ports.Uplink.Subscribe(_commandTopic);
-                _subscribed = decisions && commands;
-            }
+            // Anyone may read a decision topic (DESIGN.md "Topics"), so this is asked until the broker grants it.
+            if (!_decisionsSubscribed) _decisionsSubscribed = _ports.Uplink.Subscribe(_decisionTopic);
             int inbox = _inbox.Drain(DeviceId, _chain, _sent);
+            // A connection may read its device's command topic only once it owns the device, that is once the
+            // verifier accepted a frame sent over it (GrantRules.CheckSubscribe): asked earlier, it is refused,
+            // and every SUBSCRIBE, refused or not, costs a broker a pass over its retained Decisions (docs/
+            // PERFORMANCE.md "Fleet load": three refused SUBSCRIBEs per frame from 10,000 boards held MQTTnet's
+            // lock most of the time). So it is asked once per acknowledgement, never once per step.
+            if (!_commandsSubscribed && (inbox & InboxResult.Acknowledged) != 0) _commandsSubscribed = _ports.Uplink.Subscribe(_commandTopic);
             if ((inbox & InboxResult.Divergence) != 0) _divergencePending = true;
             if ((inbox & InboxResult.FramesGone) != 0)
             {
@@ -204,7 +209,8 @@ namespace AqNano.Firmware.Core.Agent
             _epochReady = source._epochReady;
             _nextEventUs = source._nextEventUs;
             _divergencePending = source._divergencePending;
-            _subscribed = false;
+            _decisionsSubscribed = false;
+            _commandsSubscribed = false;
             if (_epochReady && Status == AgentStatus.GatheringEntropy) SetStatus(AgentStatus.Running, StatusTexts.Running);
             _nextWakeUs = _ports.Clock.NowUs;
         }

@@ -81,6 +81,8 @@ namespace AqNano.Firmware.Core.Agent
             switch (_decisions.Apply(_inbound, deviceId, chain.Epoch, chain.LastSeq, sent))
             {
                 case DecisionOutcome.Acknowledged:
+                    _counters.DecisionsApplied++;
+                    return InboxResult.Acknowledged;
                 case DecisionOutcome.Behind:
                     _counters.DecisionsApplied++;
                     return InboxResult.None;

@@ -8,5 +8,7 @@ namespace AqNano.Firmware.Core.Agent
         public const int Divergence = 1;
         /// <summary>A Decision was behind frames no longer kept: start a new epoch.</summary>
         public const int FramesGone = 2;
+        /// <summary>A Decision acknowledged a frame this device sent in this epoch.</summary>
+        public const int Acknowledged = 4;
     }
 }

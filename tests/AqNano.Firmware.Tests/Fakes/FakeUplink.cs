@@ -33,9 +33,16 @@ public sealed class FakeUplink : IUplink
         return true;
     }
 
+    /// <summary>Topics the broker refuses for now (a command topic before the connection owns the device).</summary>
+    public Predicate<string>? RefuseSubscribe;
+    /// <summary>Every SUBSCRIBE sent, granted or refused.</summary>
+    public readonly List<string> SubscribeRequests = new();
+
     public bool Subscribe(string topic)
     {
         if (!Connected) return false;
+        if (Record) SubscribeRequests.Add(topic);
+        if (RefuseSubscribe?.Invoke(topic) == true) return false;
         Subscriptions.Add(topic);
         return true;
     }
