@@ -18,10 +18,9 @@ public sealed partial class FleetVerifier
 
     /// <summary>A worker's verifier: starts with no device loaded; <see cref="TakePartitions"/> loads them.</summary>
     public FleetVerifier(VerifierPolicy policy, ILedger ledger, TimeProvider clock, IDeviceStateStore store, string policySource, int partitionCount)
-        : this(policy, ledger, clock, store: null, policySource)
+        : this(policy, ledger, clock, store, policySource, loadStates: false)
     {
         if (partitionCount < 1) throw new ArgumentOutOfRangeException(nameof(partitionCount), partitionCount, "at least one partition");
-        _store = store;
         _partitionCount = partitionCount;
     }
 

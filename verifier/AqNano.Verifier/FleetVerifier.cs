@@ -32,6 +32,12 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
     /// <paramref name="ledger"/> keeps this very store (<see cref="IJointCommit"/>), each judgement's records and state
     /// are one commit; else the state is saved in a commit of its own after the records.</param>
     public FleetVerifier(VerifierPolicy policy, ILedger ledger, TimeProvider clock, IDeviceStateStore? store = null, string policySource = "defaults")
+        : this(policy, ledger, clock, store, policySource, loadStates: true)
+    {
+    }
+
+    /// <param name="loadStates">False for a worker's verifier, which loads only the partitions it takes.</param>
+    private FleetVerifier(VerifierPolicy policy, ILedger ledger, TimeProvider clock, IDeviceStateStore? store, string policySource, bool loadStates)
     {
         _policy = policy;
         _ledger = new LedgerRecorder(ledger, store);
@@ -39,7 +45,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         _clock = clock;
         _refusals = new RefusalBudget(policy.RefusalBudgetPerSource);
         _workers = new ThreadLocal<JudgeWorker>(() => new JudgeWorker(_policy));
-        LoadStates();
+        if (loadStates) LoadStates();
         _ledger.Policy(NowMs(), PolicyLoader.Sha256Hex(policy), policySource);
     }
 
