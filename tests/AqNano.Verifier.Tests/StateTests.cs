@@ -19,6 +19,16 @@ public class StateTests
     }
 
     [Fact]
+    public void A_new_devices_view_shows_the_path_its_genesis_came_over()
+    {
+        // Found on the dashboard: a Genesis over TLS showed "Open" until the device's second frame.
+        var h = new Harness();
+        var device = TestDevice.Create(102);
+        Assert.Equal(Verdict.Genesis, h.Send(device, device.Genesis(), 0, "device", PathMode.Confidential).Verdict);
+        Assert.Equal(PathMode.Confidential, h.Verifier.Device(device.DeviceId)!.Path);
+    }
+
+    [Fact]
     public void StateRoundTripsByteForByte()
     {
         var h = new Harness();

@@ -157,7 +157,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
         }
 
         var s = new DeviceState { DeviceId = f.DeviceId, Epoch = f.Epoch, EpochStartMs = now };
-        var slot = new DeviceSlot(s, 0) { Pending = new ChainOutcome { Verdict = Verdict.Genesis } };
+        var slot = new DeviceSlot(s, 0) { Pending = new ChainOutcome { Verdict = Verdict.Genesis }, LastPath = input.Path };
         ChainOutcome o = slot.Pending;
         w.Math.FrameDigest(w.Buffer, 0, payload.Length - 32, o.Digest, 0);
         LinkAcceptance.Record(s, f, o.Digest, now, input.Path, _policy.RingSize);
