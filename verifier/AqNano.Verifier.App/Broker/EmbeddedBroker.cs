@@ -243,7 +243,9 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
             args.Response.ReasonString = refusal.ToString();
             _metrics.Refused(refusal);
-            _logger.LogInformation("refused subscription {Filter} from {Connection}: {Refusal}", args.TopicFilter.Topic, connection, refusal);
+            // Counted in /metrics (aqnano_broker_refusals_total); a line each only at Debug, since a client can
+            // send refused SUBSCRIBEs as fast as it likes and an overloaded fleet does (docs/PERFORMANCE.md run L).
+            _logger.LogDebug("refused subscription {Filter} from {Connection}: {Refusal}", args.TopicFilter.Topic, connection, refusal);
         }
         return Task.CompletedTask;
     }
