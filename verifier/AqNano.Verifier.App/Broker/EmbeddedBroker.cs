@@ -15,13 +15,13 @@ namespace AqNano.Verifier.App.Broker;
 
 /// <summary>MQTTnet's server with the verifier in its publish path (DESIGN.md "Ownership (embedded
 /// broker)"): each obs frame is judged inline, before the PUBACK and after the ledger holds it; every
-/// other publish, subscription and delivery goes through <see cref="GrantRules"/>. Decisions are
-/// injected by the server itself, marked by a private object no client can present.</summary>
+/// other publish, subscription and delivery goes through <see cref="GrantRules"/>. Device topics (Decisions,
+/// app traffic) are delivered by <see cref="DeviceTopicRouter"/>, not by MQTTnet's dispatch, which walks every
+/// session per message; no client can publish a Decision, the router alone does.</summary>
 public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 {
     public const string ControllerUserName = "controller";
-    private static readonly object VerifierMarker = new();
-    private readonly System.Collections.Hashtable _verifierItems = new() { ["aqnano.verifier"] = VerifierMarker };
+    private const string VerifierClientId = "aqnano-verifier";
     private readonly MqttServer _server;
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
@@ -39,6 +39,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         _logger = logger;
         Rules = new GrantRules(new OwnershipTable(), verifier.GrantedScope);
         Ingest = new FrameIngest(verifier, this, metrics, clock, logger);
+        Router = new DeviceTopicRouter(_connections, Rules, metrics);
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(options.Listen).WithDefaultEndpointPort(options.Port)
             // MQTTnet drops the oldest of more than 250 queued messages per subscriber by default;
@@ -59,11 +60,15 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         _server.InterceptingPublishAsync += OnPublish;
         _server.InterceptingSubscriptionAsync += OnSubscribe;
         _server.InterceptingClientEnqueueAsync += OnEnqueue;
+        _server.ClientUnsubscribedTopicAsync += args => { Router.Unsubscribed(args.SessionItems, args.TopicFilter); return Task.CompletedTask; };
+        _server.SessionDeletedAsync += args => { Router.SessionDeleted(args.SessionItems); return Task.CompletedTask; };
     }
 
     public GrantRules Rules { get; }
 
     public FrameIngest Ingest { get; }
+
+    public DeviceTopicRouter Router { get; }
 
     /// <summary>Live connections (what <see cref="BrokerLimits.MaxConnections"/> bounds).</summary>
     public int ConnectionCount => _connections.Count;
@@ -83,7 +88,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         if (!_decisions.Writer.TryWrite((deviceId, decisionFrame, Stopwatch.GetTimestamp()))) Interlocked.Decrement(ref _pendingDecisions);
     }
 
-    /// <summary>Waits until every Decision queued so far is retained on the broker (tests, orderly stop).</summary>
+    /// <summary>Waits until every Decision queued so far is retained and delivered (tests, orderly stop).</summary>
     public async Task FlushDecisionsAsync()
     {
         while (Interlocked.Read(ref _pendingDecisions) > 0) await Task.Delay(5);
@@ -93,17 +98,10 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     {
         await foreach (var (deviceId, frame, queued) in _decisions.Reader.ReadAllAsync())
         {
-            var message = new MqttApplicationMessageBuilder().WithTopic(Topics.Decision(deviceId)).WithPayload(frame)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(true).Build();
             try
             {
-                await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
-                { SenderClientId = "aqnano-verifier", CustomSessionItems = _verifierItems });
+                Router.PublishDecision(deviceId, frame, VerifierClientId);
                 _metrics.DecisionPublishDelay.Observe(Stopwatch.GetElapsedTime(queued));
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
-            {
-                _logger.LogWarning("decision for {Device} not published: broker stopping", Hex.FromWire(deviceId));
             }
             finally
             {
@@ -142,6 +140,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     private Task OnConnected(ClientConnectedEventArgs args)
     {
         var connection = _connections.Connected(args.ClientId, args.RemoteEndPoint.ToString()!, args.SessionItems);
+        Router.Connected(args.ClientId, args.SessionItems);
         _logger.LogInformation("connected {Connection} {Role} {Path} from {Endpoint}{Certificate}", connection, connection.Role, connection.Path, connection.Endpoint,
             connection.Certificate is { } c ? $" with certificate {c.Subject} (issuer {c.Issuer}, serial {c.SerialNumberHex})" : "");
         return Task.CompletedTask;
@@ -160,7 +159,6 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 
     private Task OnPublish(InterceptingPublishEventArgs args)
     {
-        if (args.SessionItems?["aqnano.verifier"] == VerifierMarker) return Task.CompletedTask;
         var connection = ConnectionRegistry.From(args.SessionItems);
         var message = args.ApplicationMessage;
         Refusal refusal;
@@ -207,6 +205,15 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         else
         {
             refusal = Rules.CheckPublish(connection, message.Topic, message.Retain);
+            if (refusal == Refusal.None && Topics.Classify(message.Topic, out ulong appDevice) == TopicKind.Application)
+            {
+                // Delivered by the router, to this device's subscribers and the wide ones, each checked by
+                // GrantRules.CheckDelivery; MQTTnet would match it against every session (DeviceTopicRouter).
+                args.ProcessPublish = false;
+                args.Response.ReasonCode = Router.PublishApplication(appDevice, message, args.ClientId) > 0
+                    ? MqttPubAckReasonCode.Success : MqttPubAckReasonCode.NoMatchingSubscribers;
+                return Task.CompletedTask;
+            }
         }
         if (refusal != Refusal.None)
         {
@@ -246,10 +253,13 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             // Counted in /metrics (aqnano_broker_refusals_total); a line each only at Debug, since a client can
             // send refused SUBSCRIBEs as fast as it likes and an overloaded fleet does (docs/PERFORMANCE.md run L).
             _logger.LogDebug("refused subscription {Filter} from {Connection}: {Refusal}", args.TopicFilter.Topic, connection, refusal);
+            return Task.CompletedTask;
         }
+        Router.Subscribed(args.ClientId, args.SessionItems, args.Session, args.TopicFilter);
         return Task.CompletedTask;
     }
 
+    /// <summary>MQTTnet's own deliveries: topics outside aq/v1/dev/ (the router delivers those inside).</summary>
     private Task OnEnqueue(InterceptingClientApplicationMessageEnqueueEventArgs args)
     {
         var receiver = _connections.ByClientId(args.ReceiverClientId);

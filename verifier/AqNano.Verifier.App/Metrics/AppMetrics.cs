@@ -11,6 +11,7 @@ public sealed class AppMetrics
     private long _framesIn;
     private long _decisionsPublished;
     private long _lastLedgerLagTicks;
+    private long _routerSessionChecks;
     private readonly long[] _decisionsByMode = new long[6];
     private readonly long[] _refusals = new long[Enum.GetValues<Refusal>().Length];
 
@@ -18,8 +19,8 @@ public sealed class AppMetrics
 
     /// <summary>Worker mode only: owned partitions and what happened to other partitions' frames.</summary>
     public Workers.WorkerMetrics? Worker { get; set; }
-    /// <summary>From a judgement's Decision queued to it retained on the embedded broker (and dispatched to
-    /// its device's subscription): the broker's share of "decisions on time" (docs/PERFORMANCE.md "Fleet
+    /// <summary>From a judgement's Decision queued to it retained on the embedded broker (and queued for
+    /// its device's subscribers): the broker's share of "decisions on time" (docs/PERFORMANCE.md "Fleet
     /// load"). Longer bounds than judging: under load this queue, not the judgement, is what waits.</summary>
     public LatencyHistogram DecisionPublishDelay { get; } = new([0.001, 0.01, 0.1, 0.25, 1, 2.5, 5, 10, 30, 60]);
 
@@ -35,6 +36,12 @@ public sealed class AppMetrics
     public void DecisionPublished() => Interlocked.Increment(ref _decisionsPublished);
 
     public void Refused(Refusal refusal) => Interlocked.Increment(ref _refusals[(int)refusal]);
+
+    /// <summary>One message matched against one session's filters by the embedded broker's router: what a
+    /// device-topic message costs, which MQTTnet's own dispatch would multiply by every session (DeviceTopicRouter).</summary>
+    public void RouterSessionChecked() => Interlocked.Increment(ref _routerSessionChecks);
+
+    public long RouterSessionChecks => Interlocked.Read(ref _routerSessionChecks);
 
     public long FramesIn => Interlocked.Read(ref _framesIn);
 
@@ -60,6 +67,9 @@ public sealed class AppMetrics
         {
             if (refusal != Refusal.None) writer.WriteLine($"aqnano_broker_refusals_total{{reason=\"{refusal}\"}} {Refusals(refusal)}");
         }
+        writer.WriteLine("# HELP aqnano_router_session_checks_total Device-topic messages matched against one session's filters (embedded broker).");
+        writer.WriteLine("# TYPE aqnano_router_session_checks_total counter");
+        writer.WriteLine($"aqnano_router_session_checks_total {RouterSessionChecks}");
         VerificationLatency.WriteTo(writer, "aqnano_verification_latency_seconds", "Receive to judgement written to the ledger.");
         DecisionPublishDelay.WriteTo(writer, "aqnano_decision_publish_delay_seconds", "Decision queued to retained on the embedded broker.");
         writer.WriteLine("# HELP aqnano_ledger_lag_seconds Time from receive to durable ledger append for the last frame.");
