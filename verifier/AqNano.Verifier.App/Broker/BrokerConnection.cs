@@ -19,6 +19,20 @@ public sealed class BrokerConnection(long number, string clientId, string endpoi
     /// <summary>This connection's publish rate budget (issue 7 item 5).</summary>
     public PublishBudget Budget { get; } = new();
 
+    private readonly HashSet<ulong> _owned = [];
+
+    /// <summary>Devices this connection took ownership of (it may have lost some since): what
+    /// <see cref="OwnershipTable.ReleaseAll"/> walks when it closes. A board owns one; a gateway a few.</summary>
+    public void NoteOwned(ulong deviceId)
+    {
+        lock (_owned) _owned.Add(deviceId);
+    }
+
+    public ulong[] OwnedSoFar()
+    {
+        lock (_owned) return [.. _owned];
+    }
+
     /// <summary>The label passed to the verifier as InboundFrame.Connection: unique per connection.</summary>
     public string Label => $"{ClientId}#{Number}";
 

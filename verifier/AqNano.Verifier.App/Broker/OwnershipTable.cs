@@ -13,14 +13,21 @@ public sealed class OwnershipTable
 
     public bool IsOwner(ulong deviceId, BrokerConnection connection) => ReferenceEquals(Owner(deviceId), connection);
 
-    public void Take(ulong deviceId, BrokerConnection connection) => _owners[deviceId] = connection;
+    public void Take(ulong deviceId, BrokerConnection connection)
+    {
+        // Noted on the connection first, so that a release racing with this take finds it.
+        connection.NoteOwned(deviceId);
+        _owners[deviceId] = connection;
+    }
 
-    /// <summary>A closed connection owns nothing: the device's next link, from whatever connection, takes it back.</summary>
+    /// <summary>A closed connection owns nothing: the device's next link, from whatever connection, takes it back.
+    /// Walks the devices this connection ever took, not the whole table: with 10,000 boards reconnecting, a
+    /// walk of every owner per disconnect grew with the fleet squared (docs/PERFORMANCE.md "Fleet load").</summary>
     public void ReleaseAll(BrokerConnection connection)
     {
-        foreach (var pair in _owners)
+        foreach (ulong deviceId in connection.OwnedSoFar())
         {
-            if (ReferenceEquals(pair.Value, connection)) _owners.TryRemove(pair);
+            _owners.TryRemove(new KeyValuePair<ulong, BrokerConnection>(deviceId, connection));
         }
     }
 
