@@ -12,6 +12,13 @@ namespace AqNano.Protocol
         public const string ApplicationInfix = "/app/";
         public const string AllObservations = "aq/v1/dev/+/obs";
         public const string AllDecisions = "aq/v1/dev/+/decision";
+        /// <summary>The v1 app channels (DESIGN.md "Scopes"): telemetry up from the device under Telemetry;
+        /// config, actuate and update down to it under Config, Actuate and Update. One copy, read by the
+        /// firmware and the broker alike, so that what a board listens on is what a controller may send.</summary>
+        public const string TelemetryChannel = "telemetry";
+        public const string ConfigChannel = "config";
+        public const string ActuateChannel = "actuate";
+        public const string UpdateChannel = "update";
         private const int IdLength = 16;
 
         public static string Observation(ulong deviceId)

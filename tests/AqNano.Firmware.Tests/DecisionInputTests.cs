@@ -70,6 +70,10 @@ public sealed class DecisionInputTests
         var (device, _) = Admitted();
         device.RunFrames(1);
         Assert.Single(device.Uplink.Published, m => m.Topic == device.Agent.TelemetryTopic);
+        // The v1 channels a broker routes (its AppChannel reads the same constants): a command anywhere else
+        // could never reach the board.
+        Assert.Equal(Topics.Application(device.Agent.DeviceId, Topics.TelemetryChannel), device.Agent.TelemetryTopic);
+        Assert.Equal(Topics.Application(device.Agent.DeviceId, Topics.ActuateChannel), device.Agent.CommandTopic);
 
         device.Uplink.Deliver(device.Agent.CommandTopic, [1]);
         device.Agent.Step();

@@ -100,8 +100,10 @@ namespace AqNano.Firmware.Core.Agent
             BootResetCause = _ports.ResetCause.Read();
             _observationTopic = Topics.Observation(DeviceId);
             _decisionTopic = Topics.Decision(DeviceId);
-            _telemetryTopic = Topics.Application(DeviceId, "telemetry");
-            _commandTopic = Topics.Application(DeviceId, "command");
+            _telemetryTopic = Topics.Application(DeviceId, Topics.TelemetryChannel);
+            // Commands arrive on the Actuate channel: the only one a controller may send a command that moves
+            // something on, and only while Actuate is granted (DESIGN.md "Scopes"; the broker's AppChannel).
+            _commandTopic = Topics.Application(DeviceId, Topics.ActuateChannel);
             _inbox.SetTopics(_decisionTopic, _commandTopic);
             ClientId = null;
             _sampler.ResetHealth();

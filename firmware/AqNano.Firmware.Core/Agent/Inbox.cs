@@ -6,7 +6,7 @@ using AqNano.Protocol.Frames;
 namespace AqNano.Firmware.Core.Agent
 {
     /// <summary>Everything the device receives: Decisions on its retained decision topic (parsed
-    /// exactly, then read by <see cref="DecisionTracker"/>) and commands on aq/v1/dev/{id}/app/command.
+    /// exactly, then read by <see cref="DecisionTracker"/>) and commands on aq/v1/dev/{id}/app/actuate.
     /// Anything else, malformed, foreign or oversized is counted and changes no state (RULES).
     /// One fixed receive buffer and one reusable frame: draining allocates nothing.</summary>
     public sealed class Inbox

@@ -18,10 +18,10 @@ public static class AppChannel
         string channel = end < 0 ? topic[start..] : topic[start..end];
         switch (channel)
         {
-            case "telemetry": scope = Scopes.Telemetry; uplink = true; return true;
-            case "config": scope = Scopes.Config; return true;
-            case "actuate": scope = Scopes.Actuate; return true;
-            case "update": scope = Scopes.Update; return true;
+            case Topics.TelemetryChannel: scope = Scopes.Telemetry; uplink = true; return true;
+            case Topics.ConfigChannel: scope = Scopes.Config; return true;
+            case Topics.ActuateChannel: scope = Scopes.Actuate; return true;
+            case Topics.UpdateChannel: scope = Scopes.Update; return true;
             default: return false;
         }
     }
