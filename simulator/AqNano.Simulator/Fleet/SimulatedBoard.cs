@@ -125,7 +125,11 @@ public sealed class SimulatedBoard
     private void Start()
     {
         BootCount++;
-        string clientId = $"sim-{Name}-{BootCount}";
+        // A real board draws its client id from its Genesis entropy, so no two boards share one. Board names
+        // repeat across simulator processes (dev-0000 in each), so the run's seed is part of the id: the fleet
+        // load script's four processes once took each other's sessions over ~2,800 times a second under
+        // shared ids (docs/PERFORMANCE.md "Fleet load", run M).
+        string clientId = $"sim-{_context.Seed:x}-{Name}-{BootCount}";
         IUplink link = _rawLink = _context.Uplinks.Connect(ConnectionLabel, clientId, Path, Conditions);
         if (link is INotifyingUplink notifying)
         {
