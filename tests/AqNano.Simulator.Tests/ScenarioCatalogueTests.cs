@@ -85,6 +85,7 @@ public sealed class ScenarioCatalogueTests
     [InlineData("{\"name\":\"x\",\"devices\":1,\"reboots\":[{\"device\":3,\"atMinute\":1}]}", "reboot of device 3")]
     [InlineData("{\"name\":\"x\",\"colour\":\"red\"}", "colour")]
     [InlineData("{\"name\":\"x\",\"boardKinds\":[\"Arduino\"]}", "unknown board kind")]
+    [InlineData("{\"name\":\"x\",\"chipIdBase\":16777216}", "chipIdBase")]
     public void AScenarioFileThatCannotRunIsRefusedSayingWhy(string json, string why)
     {
         ScenarioException refusal = Assert.Throws<ScenarioException>(() => ScenarioCatalogue.Parse(json, "mine.json"));

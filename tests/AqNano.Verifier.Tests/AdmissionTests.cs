@@ -160,13 +160,15 @@ public class AdmissionTests
         var h = new Harness();
         var device = TestDevice.Create(31);
         h.Run(device, 12);
-        // 10 minutes of light sleep on the RTC slow clock, 3 % fast: inside its tolerance, not in the skew fit.
-        Judgement slow = h.Send(device, device.Next(618_000_000, Protocol.Frames.ObservationFlags.SlowClock), 600_000);
+        // 30 minutes of light sleep on the RTC slow clock, 3 % fast: inside its tolerance, not in the skew fit.
+        // (It was 10 minutes, 18 s ahead: unflagged, that is now within deliveryLagToleranceMs, 30 s, and
+        // indistinguishable from earlier frames delivered late; 54 s is not.)
+        Judgement slow = h.Send(device, device.Next(1_854_000_000, Protocol.Frames.ObservationFlags.SlowClock), 1_800_000);
         Assert.NotEqual(Reasons.SkewAnomaly, slow.Reason);
         var h2 = new Harness();
         var other = TestDevice.Create(32);
         h2.Run(other, 12);
-        Judgement fast = h2.Send(other, other.Next(618_000_000), 600_000);
+        Judgement fast = h2.Send(other, other.Next(1_854_000_000), 1_800_000);
         Assert.Equal(Reasons.SkewAnomaly, fast.Reason);
     }
 }

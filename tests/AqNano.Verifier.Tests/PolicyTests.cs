@@ -25,6 +25,15 @@ public class PolicyTests
         """;
 
     [Fact]
+    public void TheDeliveryLagToleranceIsReadAndDefaultsToThirtySeconds()
+    {
+        Assert.Equal(30_000, new VerifierPolicy().Evidence.DeliveryLagToleranceMs);
+        Assert.True(PolicyLoader.TryParse("""{ "evidence": { "deliveryLagToleranceMs": 60000 } }""", out VerifierPolicy policy, out string error), error);
+        Assert.Equal(60_000, policy.Evidence.DeliveryLagToleranceMs);
+        Assert.Equal(1500, policy.Evidence.UptimeToleranceMs); // the other knobs keep their defaults
+    }
+
+    [Fact]
     public void APolicyFileWithCommentsParses()
     {
         Assert.True(PolicyLoader.TryParse(Sample, out VerifierPolicy policy, out string error), error);
@@ -47,6 +56,7 @@ public class PolicyTests
     [InlineData("""{ "ringSize": 9 }""", "ringSize")]
     [InlineData("""{ "devices": { "0011223344556677": "mars" } }""", "mars")]
     [InlineData("""{ "zones": { "lab": { "profile": { "intervalMs": 5 } } } }""", "intervalMs")]
+    [InlineData("""{ "evidence": { "deliveryLagToleranceMs": -1 } }""", "deliveryLagToleranceMs")]
     public void AnInvalidPolicyIsRefusedWithOneLine(string json, string mentioned)
     {
         Assert.False(PolicyLoader.TryParse(json, out _, out string error));

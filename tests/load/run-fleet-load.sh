@@ -44,14 +44,16 @@ AQSIM="$ROOT/simulator/AqNano.Simulator.Cli/bin/Release/net10.0/aqnano-sim.dll"
 # shared outage (the simulator's network model: the socket stays up, the board sees its link down):
 # every tenth board loses its link at 30 % of the run for 20 % of it; they all see it return in the
 # same instant and, within one reconnect poll, subscribe again and publish their overdue frame.
-# One scenario per simulator process: its share of the fleet, its own seed (so its boards have ids of
-# their own), the same outage pattern (every tenth of its boards).
+# One scenario per simulator process: its share of the fleet, its own seed, its own block of ESP32 MAC
+# serials (chipIdBase k x 1,000,000: ids unique within a process and never shared between processes,
+# simulator/README.md "Device ids"; different seeds alone could share a few of the 24-bit serials), the
+# same outage pattern (every tenth of its boards).
 for k in $(seq 0 $(( SIM_PROCESSES - 1 ))); do
-python3 - "$(( DEVICES / SIM_PROCESSES + (k < DEVICES % SIM_PROCESSES ? 1 : 0) ))" "$MINUTES" "$INTERVAL" "$(( 7004 + k ))" >"$WORK/scenario-$k.json" <<'PY'
+python3 - "$(( DEVICES / SIM_PROCESSES + (k < DEVICES % SIM_PROCESSES ? 1 : 0) ))" "$MINUTES" "$INTERVAL" "$(( 7004 + k ))" "$(( k * 1000000 ))" >"$WORK/scenario-$k.json" <<'PY'
 import json, sys
-devices, minutes, interval, seed = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+devices, minutes, interval, seed, chip_id_base = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 print(json.dumps({
-  "name": "fleet-load", "seed": seed, "devices": devices, "intervalSeconds": interval, "durationMinutes": minutes,
+  "name": "fleet-load", "seed": seed, "chipIdBase": chip_id_base, "devices": devices, "intervalSeconds": interval, "durationMinutes": minutes,
   "description": "Honest boards for the fleet load benchmark; a tenth of them share one outage.",
   "path": "open",
   "network": {"delayFloorMs": 1, "delayMedianExtraMs": 4, "delaySpread": 0.8, "lossPercent": 1, "ackLossPercent": 1},

@@ -25,23 +25,24 @@ public sealed record UnitProfile(
     int FreeMemoryBytes,
     double SlowClockErrorPpm)
 {
-    /// <summary>Espressif's OUI 24:0A:C4, so that simulated MACs look like real ESP32 station MACs.</summary>
-    private static readonly byte[] EspressifOui = { 0x24, 0x0A, 0xC4 };
-
     /// <summary>The chip family: chip id length, ADC curve, memory size.</summary>
     public BoardKind Kind => Board.Family;
 
     public static UnitProfile Draw(ulong fleetSeed, int index, BoardKind kind) => Draw(fleetSeed, index, BoardModel.For(kind));
 
-    public static UnitProfile Draw(ulong fleetSeed, int index, BoardModel board)
+    /// <summary>Unit <paramref name="index"/> of the fleet. An ESP32's MAC serial is <see cref="EspressifMac"/>'s
+    /// bijection of <paramref name="chipIdBase"/> (default: drawn from the seed) plus the index, so no two
+    /// indices of one run share an id; a 12-byte STM32 id stays random (96 bits).</summary>
+    public static UnitProfile Draw(ulong fleetSeed, int index, BoardModel board, uint? chipIdBase = null)
     {
         BoardKind kind = board.Family;
         SeededRandom random = SeededRandom.Derive(fleetSeed, (ulong)index, 0x756E6974 /* "unit" */);
         byte[] chipId = new byte[kind == BoardKind.Esp32 ? 6 : 12];
+        // Drawn for every kind, so that the draws after it stay those of the same seed and index.
         random.Fill(chipId, 0, chipId.Length);
         if (kind == BoardKind.Esp32)
         {
-            Array.Copy(EspressifOui, chipId, EspressifOui.Length);
+            EspressifMac.Write(chipId, chipIdBase ?? EspressifMac.DefaultBase(fleetSeed), index);
         }
         return new UnitProfile(
             index,

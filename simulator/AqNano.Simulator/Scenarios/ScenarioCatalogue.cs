@@ -86,6 +86,8 @@ public static class ScenarioCatalogue
         Require(s.IntervalSeconds >= 0.1, "intervalSeconds must be at least 0.1");
         Require(s.DurationMinutes > 0, "durationMinutes must be positive");
         Require(s.BoardKinds.Length > 0, "boardKinds is empty");
+        // Above 2^24 a base would wrap onto serials other bases use (Models/EspressifMac.cs).
+        Require(s.ChipIdBase is null || s.ChipIdBase < Models.EspressifMac.SerialSpace, "chipIdBase must be below 16777216 (2^24 MAC serials)");
         try
         {
             ParsePath(s.Path);

@@ -7,6 +7,10 @@ public sealed record ScenarioDefinition
     public required string Name { get; init; }
     public string Description { get; init; } = "";
     public ulong Seed { get; init; } = 1;
+    /// <summary>First ESP32 MAC serial of the run (<see cref="Models.EspressifMac"/>); unset, one drawn from the
+    /// seed. Simulator processes that feed one verifier take bases at least 400,000 apart (unit indices run
+    /// to 300,000 and more: gateways, clones, Sybils) and below 2^24, so that their ids never meet.</summary>
+    public uint? ChipIdBase { get; init; }
     public int Devices { get; init; } = 3;
     /// <summary>Gateways (witnesses) besides the devices; they hear every ESP32 device's beacons.</summary>
     public int Gateways { get; init; }

@@ -98,7 +98,7 @@ public sealed class ScenarioRun
     /// <summary>A board that is not one of the fleet (a clone, a Sybil identity), with its own unit draw.</summary>
     public SimulatedBoard AddBoard(string name, int unitIndex, BoardModel model, BoardSettings? settings = null, byte[]? chipId = null)
     {
-        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, model);
+        UnitProfile profile = UnitProfile.Draw(Seed, unitIndex, model, Definition.ChipIdBase);
         if (chipId != null) profile = profile with { ChipId = chipId };
         SimulatedBoard board = new(name, profile, settings ?? DeviceSettings, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
         _extraBoards.Add(board);
@@ -125,14 +125,14 @@ public sealed class ScenarioRun
             OutageWindow[] outages = d.Outages.Where(o => o.Device == i)
                 .Select(o => new OutageWindow(MinutesToUs(o.AtMinute), MinutesToUs(o.AtMinute + o.ForMinutes))).ToArray();
             _outageCount += outages.Length;
-            SimulatedBoard board = new($"dev-{i:D4}", UnitProfile.Draw(Seed, i, kind), DeviceSettings, Context, Path, NetworkConditions(outages));
+            SimulatedBoard board = new($"dev-{i:D4}", UnitProfile.Draw(Seed, i, kind, Definition.ChipIdBase), DeviceSettings, Context, Path, NetworkConditions(outages));
             _devices.Add(board);
             // Boards come up spread over the first interval, as a fleet powered on together does.
             board.PowerOnAt((long)(starts.NextDouble() * intervalUs));
         }
         for (int g = 0; g < d.Gateways; g++)
         {
-            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardModel.Esp32DevKitC),
+            SimulatedBoard gateway = new($"gw-{g:D2}", UnitProfile.Draw(Seed, 100_000 + g, BoardModel.Esp32DevKitC, Definition.ChipIdBase),
                 DeviceSettings with { Role = BoardRole.Gateway }, Context, Path, NetworkConditions(Array.Empty<OutageWindow>()));
             _gateways.Add(gateway);
             Roles["witness"].Add(DeviceIdOf(gateway), gateway.Name);

@@ -157,6 +157,7 @@ internal sealed class CandidateRules(ChainMath math, VerifierPolicy policy)
         s.GapsInEpoch = 0;
         s.ContinuityDepth = 0;
         s.HullCount = 0;
+        s.ClockLagLoweredMs = 0;
         s.OwnerHash = 0;
         s.Flags &= ~(StandingFlags.FirstEpoch | StandingFlags.FrameAnomalies | StandingFlags.OpenPathInEpoch | StandingFlags.Witnessed);
         s.Set(StandingFlags.PromotedEpoch, true);

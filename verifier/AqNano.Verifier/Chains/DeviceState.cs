@@ -93,6 +93,10 @@ public sealed class DeviceState
     public byte HullCount;
     public readonly ulong[] HullUptimeUs = new ulong[HullCapacity];
     public readonly long[] HullOffsetUs = new long[HullCapacity];
+    /// <summary>How far this epoch's envelope has been lowered for delivery lag (ms, see
+    /// <c>EvidenceThresholds.DeliveryLagToleranceMs</c>): the allowance is per epoch, so a clock that keeps
+    /// running ahead in steps within it is still caught once the steps add up.</summary>
+    public uint ClockLagLoweredMs;
     /// <summary>The skew measured in earlier epochs (NaN when none): a new epoch is compared with it.</summary>
     public float HistoricSkewPpm = float.NaN;
 

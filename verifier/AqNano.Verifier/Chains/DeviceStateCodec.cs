@@ -6,7 +6,12 @@ namespace AqNano.Verifier.Chains;
 /// the fields in declaration order, little-endian. <see cref="Size"/> bytes per device, always.</summary>
 public static class DeviceStateCodec
 {
-    public const byte LayoutVersion = 1;
+    /// <summary>2 added the epoch's delivery-lag allowance spent (<see cref="DeviceState.ClockLagLoweredMs"/>)
+    /// at the end; a layout-1 blob (<see cref="LayoutOneSize"/> bytes) still decodes, with none spent, so a
+    /// verifier upgraded on an existing store keeps its devices.</summary>
+    public const byte LayoutVersion = 2;
+
+    public const int LayoutOneSize = Size - 4;
 
     public const int Size =
         1 + 8                                           // version, deviceId
@@ -22,7 +27,8 @@ public static class DeviceStateCodec
         + 4 + 2 * 6                                     // counters
         + 4 + 1 + 1 + 2 + 2 + 2 + 1 + 8                 // standing and grant
         + 8 * (2 + 4 + 4)                               // feature statistics
-        + 1 + DeviceState.HullCapacity * 16 + 4;        // clock hull, historic skew
+        + 1 + DeviceState.HullCapacity * 16 + 4         // clock hull, historic skew
+        + 4;                                            // delivery lag allowance spent (layout 2)
 
     public static byte[] Encode(DeviceState s)
     {
@@ -55,15 +61,18 @@ public static class DeviceStateCodec
         w.U8(s.HullCount);
         for (int i = 0; i < DeviceState.HullCapacity; i++) { w.U64(s.HullUptimeUs[i]); w.I64(s.HullOffsetUs[i]); }
         w.F32(s.HistoricSkewPpm);
+        w.U32(s.ClockLagLoweredMs);
         if (w.Position != Size) throw new InvalidOperationException($"state layout wrote {w.Position} bytes, expected {Size}");
         return buffer;
     }
 
-    /// <summary>Decodes a stored blob; false (state untouched) when its size or layout version is not this one.</summary>
+    /// <summary>Decodes a stored blob; false (state untouched) when it is neither this layout nor layout 1.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> buffer, out DeviceState state)
     {
         state = new DeviceState();
-        if (buffer.Length != Size || buffer[0] != LayoutVersion) return false;
+        bool current = buffer.Length == Size && buffer[0] == LayoutVersion;
+        bool layoutOne = buffer.Length == LayoutOneSize && buffer[0] == 1;
+        if (!current && !layoutOne) return false;
         var s = state;
         var r = new StateReader(buffer);
         r.U8(); s.DeviceId = r.U64();
@@ -93,6 +102,7 @@ public static class DeviceStateCodec
         s.HullCount = r.U8();
         for (int i = 0; i < DeviceState.HullCapacity; i++) { s.HullUptimeUs[i] = r.U64(); s.HullOffsetUs[i] = r.I64(); }
         s.HistoricSkewPpm = r.F32();
+        s.ClockLagLoweredMs = current ? r.U32() : 0;
         return true;
     }
 }

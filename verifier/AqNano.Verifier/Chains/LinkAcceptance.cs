@@ -99,7 +99,14 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         if (regression) { o.ClockAnomaly = true; o.Notes.Add("uptime went backwards within the epoch"); return; }
         long offsetUs = nowMs * 1000 - (long)f.UptimeUs;
         bool slow = f.Kind != FrameKind.Witness && (f.Flags & ObservationFlags.SlowClock) != 0;
-        bool ahead = ClockSkew.IsAhead(s, f.UptimeUs, offsetUs, policy.Evidence, slow);
+        double excessUs = ClockSkew.ExcessBelowEnvelopeUs(s, f.UptimeUs, offsetUs, policy.Evidence, slow);
+        // Below the envelope: the earlier frames were delivered late (a backlog at the chain's start, a resend),
+        // or the clock ran ahead. Within the epoch's delivery-lag allowance the first is assumed and the
+        // envelope re-anchored on this frame (DESIGN.md "Evidence": offsets carry only non-negative delay);
+        // beyond it, ahead. A clone within the allowance is still a fork (DESIGN.md "conflict").
+        bool lag = ClockSkew.TryLowerForDeliveryLag(s, f.UptimeUs, offsetUs, excessUs, policy.Evidence, slow);
+        bool ahead = excessUs > 0 && !lag;
+        if (lag) o.Notes.Add($"clock envelope lowered {excessUs / 1e6:0.#} s onto this frame: earlier frames arrived late ({s.ClockLagLoweredMs / 1000.0:0.#} of {policy.Evidence.DeliveryLagToleranceMs / 1000.0:0.#} s allowed per epoch)");
         if (!slow) ClockSkew.Add(s, f.UptimeUs, offsetUs);
         double? skew = ClockSkew.SkewPpm(s, policy.Evidence.SkewMinSpanSeconds);
         bool offHistory = skew is double ppm && !float.IsNaN(s.HistoricSkewPpm) && Math.Abs(ppm - s.HistoricSkewPpm) > policy.Evidence.SkewAnomalyPpm;

@@ -12,30 +12,70 @@ public static class ClockSkew
 {
     /// <summary>True when this frame arrived earlier than the device's clock allows: its offset lies below the
     /// lower envelope by more than the tolerance (network jitter, plus the crystal allowance over the uptime
-    /// since the last hull point, plus the slow clock's allowance for frames flagged slowClock).
-    /// No network delay can make a frame early, so this is a clock that ran ahead.</summary>
-    public static bool IsAhead(DeviceState state, ulong uptimeUs, long offsetUs, EvidenceThresholds thresholds, bool slowClock)
+    /// since the hull point, plus the slow clock's allowance for frames flagged slowClock). No network delay
+    /// can make a frame early, so either the clock ran ahead or the hull's frames were all delivered late
+    /// (<see cref="TryLowerForDeliveryLag"/> tells the two apart).</summary>
+    public static bool IsAhead(DeviceState state, ulong uptimeUs, long offsetUs, EvidenceThresholds thresholds, bool slowClock) =>
+        ExcessBelowEnvelopeUs(state, uptimeUs, offsetUs, thresholds, slowClock) > 0;
+
+    /// <summary>How far (µs) the frame's offset lies below the lower envelope beyond the tolerance; zero or
+    /// less when it is within (and when the hull is empty).</summary>
+    public static double ExcessBelowEnvelopeUs(DeviceState state, ulong uptimeUs, long offsetUs, EvidenceThresholds thresholds, bool slowClock)
     {
         int n = state.HullCount;
-        if (n == 0) return false;
-        double envelope;
-        double beyondUs = 0;
+        if (n == 0) return double.NegativeInfinity;
+        double jitterUs = thresholds.UptimeToleranceMs * 1000.0;
         if (uptimeUs <= state.HullUptimeUs[n - 1] && n >= 2)
         {
             int right = 1;
             while (right < n - 1 && state.HullUptimeUs[right] < uptimeUs) right++;
-            envelope = state.HullOffsetUs[right - 1] + Slope(state, right - 1, right) * ((double)uptimeUs - state.HullUptimeUs[right - 1]);
+            double envelope = state.HullOffsetUs[right - 1] + Slope(state, right - 1, right) * ((double)uptimeUs - state.HullUptimeUs[right - 1]);
+            return envelope - offsetUs - jitterUs;
         }
-        else
+        // Beyond the hull: the lowest line through any hull point with the measured skew only (a short hull's
+        // slope is noise). Not the last point alone: the last frame is always a hull point, and when it
+        // arrived late (a resend) the next, prompt frame would sit below its line although an earlier, prompt
+        // point shows the clock is where it was.
+        double? skew = SkewPpm(state, thresholds.SkewMinSpanSeconds);
+        double least = double.PositiveInfinity;
+        for (int i = 0; i < n; i++) least = Math.Min(least, ExcessBelowPointUs(state, i, uptimeUs, offsetUs, skew, thresholds, slowClock));
+        return least;
+    }
+
+    /// <summary>Explains a frame below the envelope by delivery lag when the epoch's allowance
+    /// (<see cref="EvidenceThresholds.DeliveryLagToleranceMs"/>) still covers <paramref name="excessUs"/>: network
+    /// and queue delay only ever raise an offset (Kohno et al., section 4), so hull points that this prompter
+    /// frame lies below were delivered late. Those points leave the hull, which re-anchors the envelope on
+    /// this frame and keeps the late points out of the skew fit; the allowance spent is kept. False (the hull
+    /// untouched) when the allowance does not cover it: then the clock ran ahead.</summary>
+    public static bool TryLowerForDeliveryLag(DeviceState state, ulong uptimeUs, long offsetUs, double excessUs, EvidenceThresholds thresholds, bool slowClock)
+    {
+        if (excessUs <= 0) return false;
+        double spentMs = state.ClockLagLoweredMs + excessUs / 1000.0;
+        if (spentMs > thresholds.DeliveryLagToleranceMs) return false;
+        double? skew = SkewPpm(state, thresholds.SkewMinSpanSeconds);
+        int kept = 0;
+        for (int i = 0; i < state.HullCount; i++)
         {
-            // Beyond the hull extrapolate with the measured skew only (a short hull's slope is noise).
-            beyondUs = Math.Max(0, (double)uptimeUs - state.HullUptimeUs[n - 1]);
-            double? skew = SkewPpm(state, thresholds.SkewMinSpanSeconds);
-            envelope = state.HullOffsetUs[n - 1] + (skew ?? 0) * beyondUs / 1e6;
+            if (ExcessBelowPointUs(state, i, uptimeUs, offsetUs, skew, thresholds, slowClock) > 0) continue;
+            state.HullUptimeUs[kept] = state.HullUptimeUs[i];
+            state.HullOffsetUs[kept] = state.HullOffsetUs[i];
+            kept++;
         }
+        state.HullCount = (byte)kept;
+        state.ClockLagLoweredMs = (uint)Math.Min(uint.MaxValue, Math.Ceiling(spentMs));
+        return true;
+    }
+
+    /// <summary>How far the offset lies below the line through hull point <paramref name="i"/> with the
+    /// measured skew, beyond jitter and the crystal (and slow clock) allowance over the uptime since that point.</summary>
+    private static double ExcessBelowPointUs(DeviceState state, int i, ulong uptimeUs, long offsetUs, double? skew, EvidenceThresholds thresholds, bool slowClock)
+    {
+        double beyondUs = Math.Max(0, (double)uptimeUs - state.HullUptimeUs[i]);
+        double line = state.HullOffsetUs[i] + (skew ?? 0) * beyondUs / 1e6;
         double allowancePpm = thresholds.SkewAnomalyPpm + (slowClock ? thresholds.SlowClockTolerancePpm : 0);
         double toleranceUs = thresholds.UptimeToleranceMs * 1000.0 + allowancePpm * beyondUs / 1e6;
-        return envelope - offsetUs > toleranceUs;
+        return line - offsetUs - toleranceUs;
     }
 
     /// <summary>Adds a point to the lower hull, keeping at most HullCapacity points (the first, the last and the

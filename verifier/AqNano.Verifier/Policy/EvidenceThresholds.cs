@@ -13,6 +13,12 @@ public sealed class EvidenceThresholds
     /// <summary>How far a frame may arrive "before" the clock's lower envelope (network jitter, ms rounding).</summary>
     public int UptimeToleranceMs { get; set; } = 1500;
 
+    /// <summary>How far, in all, the clock envelope of one epoch may be lowered onto prompter frames because
+    /// its earlier frames reached the verifier late (a backlog, resends after a lost PUBACK). Delay only ever
+    /// raises an offset, so a drop within this is explained by delivery lag; a larger drop, or drops that add
+    /// up to more within the epoch, still count as a clock that ran ahead (DESIGN.md "Evidence": continuity).</summary>
+    public int DeliveryLagToleranceMs { get; set; } = 30_000;
+
     /// <summary>Extra tolerance for frames flagged slowClock (RTC slow clock in light sleep, a few percent off).</summary>
     public int SlowClockTolerancePpm { get; set; } = 50_000;
 

@@ -46,6 +46,7 @@ public static class PolicyLoader
         if (policy.KeepIntervals < 1) return "keepIntervals must be at least 1";
         if (policy.MissedLinkIntervals < 1) return "missedLinkIntervals must be at least 1";
         if (policy.RefusalBudgetPerSource < 0) return "refusalBudgetPerSource must not be negative";
+        if (policy.Evidence.DeliveryLagToleranceMs < 0) return "evidence.deliveryLagToleranceMs must not be negative";
         foreach ((string name, ZonePolicy zone) in policy.Zones)
         {
             if (zone.Profile.IntervalMs < 100) return $"zone {name}: profile.intervalMs must be at least 100";
