@@ -188,4 +188,18 @@ public class DeliveryLagTests
         layoutOne[0] = DeviceStateCodec.LayoutVersion;
         Assert.False(DeviceStateCodec.TryDecode(layoutOne, out _));
     }
+
+    [Fact]
+    public void A_genesis_that_arrived_late_does_not_make_the_on_time_links_after_it_time_gaps()
+    {
+        var h = new Harness();
+        var device = TestDevice.Create(409);
+        // The Genesis waited 4 s at the board (a start-up burst); seq 1, made 5 s after it, arrives 1 s after it.
+        h.Send(device, device.Genesis(), 0);
+        h.Send(device, device.Next(5_000_000), 1000);
+        h.Continue(device, 12);
+        Assert.All(h.Judgements, j => Assert.DoesNotContain("resumed after", j.Explanation));
+        Assert.True(DeviceStateCodec.TryDecode(h.State(device), out DeviceState state));
+        Assert.InRange(state.IntervalMs, 4900, 5100);
+    }
 }

@@ -19,7 +19,7 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         ZonePolicy zone = policy.Zone(policy.ZoneOf(s.DeviceId));
         CheckPreviousTag(s, f, o, zone);
         CheckClock(s, f, o, nowMs);
-        MeasureInterval(s, o, nowMs, zone);
+        MeasureInterval(s, f, o, nowMs, zone);
         // A promoted epoch deepens again only after its keep period (DESIGN.md "reboot": Observe only for the
         // keep period, then restricted, and deepens again with continuity).
         bool keeping = s.Has(StandingFlags.PromotedEpoch) && nowMs < s.KeepUntilMs;
@@ -116,7 +116,7 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
         o.ClockAnomaly = ahead || offHistory;
     }
 
-    private void MeasureInterval(DeviceState s, ChainOutcome o, long nowMs, ZonePolicy zone)
+    private void MeasureInterval(DeviceState s, Frame f, ChainOutcome o, long nowMs, ZonePolicy zone)
     {
         double interval = s.IntervalMs > 0 ? s.IntervalMs : zone.Profile.IntervalMs;
         long delta = nowMs - s.LastAcceptedMs;
@@ -126,10 +126,18 @@ internal sealed class LinkAcceptance(ChainMath math, VerifierPolicy policy)
             if (s.GapsInEpoch < ushort.MaxValue) s.GapsInEpoch++;
             o.Notes.Add($"resumed after {delta / 1000.0:0.#} s without a link");
         }
+        // The device's cadence is measured on its own clock, between the two frames' uptimes, when that clock
+        // went forward: a receive-time delta is also shortened by the previous frame's delivery delay, and a
+        // Genesis that reached the verifier late (a start-up burst, a lost PUBACK) made the first measurement
+        // short and every on-time link after it a "time gap" (docs/PERFORMANCE.md "Fleet load", run N). The
+        // uptime cannot run far ahead of wall time without the clock check flagging it (CheckClock), so a
+        // board cannot stretch its measured interval much. The gap above stays on receive time: a silence is
+        // what the verifier saw.
+        double measured = f.UptimeUs > s.LastUptimeUs && s.LastUptimeUs != 0 ? (f.UptimeUs - s.LastUptimeUs) / 1000.0 : delta;
         // An outage is not an interval: only deltas near the current estimate refine it.
-        if (delta > 0 && delta <= 4 * interval)
+        if (measured > 0 && measured <= 4 * interval)
         {
-            s.IntervalMs = s.IntervalMs > 0 ? (float)(0.875 * s.IntervalMs + 0.125 * delta) : delta;
+            s.IntervalMs = s.IntervalMs > 0 ? (float)(0.875 * s.IntervalMs + 0.125 * measured) : (float)measured;
         }
     }
 }
