@@ -157,10 +157,12 @@ echo "load average at the end:         $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "samples (every 5 s): first, middle, last"
 sed -n '1p' "$WORK/samples.log"; sed -n "$(( ($(wc -l <"$WORK/samples.log") + 1) / 2 ))p" "$WORK/samples.log"; tail -1 "$WORK/samples.log"
 
-echo "judged per 5 s sample (offered about $(( DEVICES * 5 / INTERVAL )) per 5 s): min, median, max after the first interval"
+OFFERED_PER_5S=$(( DEVICES * 5 / INTERVAL ))
+echo "judged per 5 s sample (offered about $OFFERED_PER_5S per 5 s): min, median, max after the first interval"
 awk '{for(i=1;i<=NF;i++) if ($i ~ /^frames_in=/) {split($i,a,"="); if (prev!="" && a[2]!="") print a[2]-prev; if (a[2]!="") prev=a[2]}}' "$WORK/samples.log" \
-    | tail -n +$(( INTERVAL / 5 + 2 )) | head -n -1 | sort -n \
-    | awk '{v[NR]=$1} END {if (NR==0) print "  too few samples"; else printf "  %d, %d, %d (%d samples)\n", v[1], v[int((NR+1)/2)], v[NR], NR}'
+    | tail -n +$(( INTERVAL / 5 + 2 )) | head -n -1 | sort -n >"$WORK/judged-per-5s.txt"
+awk '{v[NR]=$1} END {if (NR==0) print "  too few samples"; else printf "  %d, %d, %d (%d samples)\n", v[1], v[int((NR+1)/2)], v[NR], NR}' "$WORK/judged-per-5s.txt"
+JUDGED_MEDIAN=$(awk '{v[NR]=$1} END {print (NR==0 ? 0 : v[int((NR+1)/2)])}' "$WORK/judged-per-5s.txt")
 
 echo "== decisions on time (docs/PERFORMANCE.md \"Fleet load\", \"On time\")"
 # p99 of a /metrics histogram as its bucket's upper bound (1e9 when beyond the last finite bound).
@@ -171,7 +173,7 @@ JUDGE_P99=$(p99_of aqnano_verification_latency_seconds)
 PUBLISH_P99=$(p99_of aqnano_decision_publish_delay_seconds)
 echo "decision publish queue (judged to retained on the broker), p99 <= $PUBLISH_P99 s ($(awk '/^aqnano_decision_publish_delay_seconds_count/ {print $2}' "$WORK/metrics.txt") decisions)"
 SERVE_P99=$(python3 -c "print($JUDGE_P99 + $PUBLISH_P99)")
-python3 "$ROOT/tests/load/decision-timeliness.py" "$LEDGER" "$INTERVAL" "$SERVE_P99" "$OUTAGE_BOARDS" | tee "$WORK/timeliness.out"
+python3 "$ROOT/tests/load/decision-timeliness.py" "$LEDGER" "$INTERVAL" "$SERVE_P99" "$OUTAGE_BOARDS" "$JUDGED_MEDIAN" "$OFFERED_PER_5S" | tee "$WORK/timeliness.out"
 
 echo "== verdict"
 pass() { [[ $1 == 0 ]] && echo PASS || echo FAIL; }

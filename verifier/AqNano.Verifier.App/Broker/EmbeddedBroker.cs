@@ -22,6 +22,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
 {
     public const string ControllerUserName = "controller";
     private const string VerifierClientId = "aqnano-verifier";
+    private const int ListenBacklog = 4096;
     private readonly MqttServer _server;
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
@@ -53,7 +54,13 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             // judged by its chain; the certificate is one observation the verifier weighs (issue 9, DESIGN.md).
             if (options.ClientTrust != null) builder = builder.WithClientCertificate((_, _, _, _) => true);
         }
-        _server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        var serverOptions = builder.Build();
+        // A fleet powered on together connects at once: 10,000 boards within one 10 s interval is 1,000 CONNECTs a
+        // second. MQTTnet's accept queue of 100 overflowed then (the kernel's ListenOverflows counter), the SYNs
+        // were dropped and retried a second or more later. Linux caps the queue at net.core.somaxconn (4096 here).
+        serverOptions.DefaultEndpointOptions.ConnectionBacklog = ListenBacklog;
+        serverOptions.TlsEndpointOptions.ConnectionBacklog = ListenBacklog;
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += OnValidating;
         _server.ClientConnectedAsync += OnConnected;
         _server.ClientDisconnectedAsync += OnDisconnected;
