@@ -73,6 +73,30 @@ public sealed class DeviceTopicRouterTests
     }
 
     [Fact]
+    public async Task Retain_handling_and_retain_as_published_are_kept()
+    {
+        await using var broker = await BrokerHarness.StartAsync();
+        var board = new TestBoard(541);
+        await using var device = await broker.DeviceAsync();
+        await device.PublishAsync(board.ObsTopic, board.NextFrame());
+        await broker.Broker.FlushDecisionsAsync();
+        await using var quiet = await broker.DeviceAsync();
+        await using var asPublished = await broker.DeviceAsync();
+
+        await quiet.Client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(board.DecisionTopic, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, false, false, MQTTnet.Protocol.MqttRetainHandling.DoNotSendOnSubscribe).Build());
+        await asPublished.Client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(board.DecisionTopic, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, false, true, MQTTnet.Protocol.MqttRetainHandling.SendAtSubscribe).Build());
+        Assert.NotNull(await asPublished.WaitForAsync(board.DecisionTopic, p => Decisions.Parse(p).Seq == 0));
+        await device.PublishAsync(board.ObsTopic, board.NextFrame());
+
+        var live = await asPublished.WaitForAsync(board.DecisionTopic, p => Decisions.Parse(p).Seq == 1);
+        Assert.True(live!.Retain, "retain-as-published shows a Decision's retain flag (MQTT 5.0 3.3.1.3)");
+        Assert.NotNull(await quiet.WaitForAsync(board.DecisionTopic, p => Decisions.Parse(p).Seq == 1));
+        Assert.DoesNotContain(quiet.Received, m => Decisions.Parse(m.Payload.ToArray()).Seq == 0);
+    }
+
+    [Fact]
     public async Task An_unsubscribed_session_receives_nothing_more()
     {
         await using var broker = await BrokerHarness.StartAsync();

@@ -23,7 +23,9 @@ namespace AqNano.Verifier.App.Broker;
 /// aq/v1/dev/+/decision), and a SUBSCRIBE reads only the Decisions its filter can reach.
 ///
 /// Every delivery passes <see cref="GrantRules.CheckDelivery"/> exactly as MQTTnet's enqueue interceptor did,
-/// and topics outside aq/v1/dev/ are left to MQTTnet.</summary>
+/// and topics outside aq/v1/dev/ are left to MQTTnet. Kept from MQTT: QoS downgrade, no-local, retain handling
+/// and retain-as-published; not carried: MQTT 5 subscription identifiers (MQTTnet keeps them per SUBSCRIBE
+/// packet, which the interceptor does not see).</summary>
 public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules rules, AppMetrics metrics)
 {
     // Per-device order: a Decision stored as the retained one and a SUBSCRIBE's read of it are serialized per
@@ -88,6 +90,8 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
             Topic = Topics.Decision(deviceId),
             Payload = new ReadOnlySequence<byte>(frame),
             QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
+            // Published as retained (DESIGN.md "Topics"): what a retain-as-published subscriber is shown.
+            Retain = true,
         };
         lock (Stripe(deviceId))
         {
@@ -143,7 +147,15 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
     private bool Offer(RoutedSession session, MqttApplicationMessage message, string senderClientId, MqttTopicFilter? only, bool retained)
     {
         metrics.RouterSessionChecked();
-        int granted = only != null ? GrantedFor(only, message.Topic, senderClientId, session.ClientId) : GrantedFor(session, message.Topic, senderClientId);
+        int granted = -1;
+        bool retainAsPublished = false;
+        foreach (var filter in only != null ? [only] : session.Filters())
+        {
+            int qos = GrantedFor(filter, message.Topic, senderClientId, session.ClientId);
+            if (qos < 0) continue;
+            granted = Math.Max(granted, qos);
+            retainAsPublished |= filter.RetainAsPublished;
+        }
         if (granted < 0) return false;
         var receiver = connections.ByClientId(session.ClientId);
         var refusal = receiver == null ? Refusal.NotOwner : rules.CheckDelivery(receiver, message.Topic);
@@ -159,8 +171,9 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
             QualityOfServiceLevel = (MqttQualityOfServiceLevel)Math.Min(granted, (int)message.QualityOfServiceLevel),
             ContentType = message.ContentType,
             UserProperties = message.UserProperties,
-            // Set only on a retained message sent because of a new subscription (MQTT 3.1.1 3.3.1.3).
-            Retain = retained,
+            // Set on a retained message sent because of a new subscription (MQTT 3.1.1 3.3.1.3), and on a live one
+            // published retained only for an MQTT 5 retain-as-published subscription (MQTT 5.0 3.3.1.3).
+            Retain = retained || (retainAsPublished && message.Retain),
         };
         try
         {
@@ -172,13 +185,6 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
             Forget(session);
             return false;
         }
-    }
-
-    private static int GrantedFor(RoutedSession session, string topic, string senderClientId)
-    {
-        int granted = -1;
-        foreach (var filter in session.Filters()) granted = Math.Max(granted, GrantedFor(filter, topic, senderClientId, session.ClientId));
-        return granted;
     }
 
     private static int GrantedFor(MqttTopicFilter filter, string topic, string senderClientId, string receiverClientId)
