@@ -16,6 +16,13 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 // Usage: dotnet run -c Release --project tests/AqNano.App.Benchmarks -- [boards] [framesPerBoard]
+//        dotnet run -c Release --project tests/AqNano.App.Benchmarks -- fanout [boards,boards,...] [decisionsPerBoard]
+if (args.Length > 0 && args[0] == "fanout")
+{
+    int[] sizes = args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : [100, 1000, 4000];
+    await DecisionFanOut.RunAsync(sizes, args.Length > 2 ? int.Parse(args[2]) : 5);
+    return;
+}
 int boards = args.Length > 0 ? int.Parse(args[0]) : 50;
 int perBoard = args.Length > 1 ? int.Parse(args[1]) : 200;
 Console.WriteLine($"{boards} boards x {perBoard} frames, QoS 1, one frame in flight per board; {Environment.ProcessorCount} cores");
