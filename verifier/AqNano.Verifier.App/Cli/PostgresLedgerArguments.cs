@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace AqNano.Verifier.App.Cli;
 
-/// <summary>`--postgres` and `--partitions` of `aqnano lineage verify|export`: the partitioned ledger the
+/// <summary>`--postgres` and `--partitions` of `aqnano lineage verify|export` and `aqnano report`: the partitioned ledger the
 /// workers write (docs/SCALING.md), opened without migrating or writing anything, so that a connection
 /// string pointing at the wrong database is an error rather than a freshly created, empty, "verified" ledger.
 /// Messages name the server as host:port/database (schema), never the connection string, which may hold a password.</summary>
@@ -37,7 +37,8 @@ public sealed class PostgresLedgerArguments
         opened = null;
         name = "PostgreSQL";
         var errors = result.InvocationConfiguration.Error;
-        string verb = $"aqnano lineage {result.CommandResult.Command.Name}";
+        string command = result.CommandResult.Command.Name;
+        string verb = command == "report" ? "aqnano report" : $"aqnano lineage {command}";
         int partitions = result.GetValue(Partitions);
         if (partitions < 1)
         {

@@ -12,4 +12,8 @@ public sealed record ReportOptions
 
     /// <summary>Incidents listed per device and fleet-wide.</summary>
     public int MaxIncidents { get; init; } = 100;
+
+    /// <summary>The "Ledger integrity" paragraph, for a ledger whose proof is not one hash chain (the partitioned
+    /// ledger: a chain per partition plus anchors, docs/SCALING.md); null: the single chain is verified here.</summary>
+    public string? Integrity { get; init; }
 }

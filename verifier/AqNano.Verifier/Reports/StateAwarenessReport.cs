@@ -24,17 +24,18 @@ public static class StateAwarenessReport
     public static string Html(ILedger ledger, ulong? deviceId = null, ReportOptions? options = null)
         => HtmlRenderer.Render(Build(ledger, deviceId, options), Title(deviceId));
 
+    private static string Integrity(LedgerVerification verification) => verification.Verified
+        ? $"Ledger integrity: the hash chain verifies through record {verification.HeadSequence}; head hash {verification.HeadHashHex}."
+        : $"Ledger integrity: VERIFY FAILS at record {verification.FirstBadSequence}: {verification.Problem}. Treat everything after it as unproven.";
+
     public static ReportDocument Build(ILedger ledger, ulong? deviceId = null, ReportOptions? options = null)
     {
         options ??= new ReportOptions();
         var history = FleetHistory.Read(ledger, deviceId);
-        var verification = LedgerVerifier.Verify(ledger);
         var document = new ReportDocument().Heading(1, Title(deviceId));
         document.Paragraph($"Made from the ledger alone: {history.Records} records read, the newest at {Time(history.LastTimeUnixMs)}. "
             + "Frames appear as ids, epochs and digests only: no reveal is shown.");
-        document.Paragraph(verification.Verified
-            ? $"Ledger integrity: the hash chain verifies through record {verification.HeadSequence}; head hash {verification.HeadHashHex}."
-            : $"Ledger integrity: VERIFY FAILS at record {verification.FirstBadSequence}: {verification.Problem}. Treat everything after it as unproven.");
+        document.Paragraph(options.Integrity ?? Integrity(LedgerVerifier.Verify(ledger)));
         if (deviceId is ulong id)
         {
             if (history.Devices.TryGetValue(id, out var device)) DeviceSection.Write(document, device, options, 2);
