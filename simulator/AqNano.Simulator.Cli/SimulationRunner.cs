@@ -40,14 +40,16 @@ public static class SimulationRunner
         IUplinkFactory uplinks;
         if (options.Broker != null)
         {
-            if (!MqttUplinkFactory.TryParseAddress(options.Broker, out string host, out int port))
+            if (!BrokerEndpoint.TryParse(options.Broker, options.CaFile, out BrokerEndpoint endpoint, out string error))
             {
-                console.MarkupLineInterpolated($"[red]refused:[/] --broker must look like mqtt://host:port, not '{options.Broker}'");
+                console.MarkupLineInterpolated($"[red]refused:[/] {error}");
                 return 1;
             }
-            if (definition.Path == "confidential") console.MarkupLine("[yellow]note:[/] plain mqtt:// is an open path; the scenario's confidential path is not what the broker sees");
-            uplinks = new MqttUplinkFactory(host, port, scheduler, seed);
-            if (capture != null) uplinks = new CapturingUplinkFactory(uplinks, capture, scheduler, MqttUplinkFactory.PathOf);
+            if (definition.Path == "confidential" && !endpoint.Tls) console.MarkupLine("[yellow]note:[/] plain mqtt:// is an open path; the scenario's confidential path is not what the broker sees (mqtts:// with --ca is)");
+            if (definition.Path == "open" && endpoint.Tls) console.MarkupLine("[yellow]note:[/] mqtts:// is a confidential path; the scenario's open path is not what the broker sees");
+            var mqtt = new MqttUplinkFactory(endpoint, scheduler, seed);
+            uplinks = mqtt;
+            if (capture != null) uplinks = new CapturingUplinkFactory(uplinks, capture, scheduler, mqtt.PathOf);
         }
         else
         {

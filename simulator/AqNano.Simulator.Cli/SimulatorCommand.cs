@@ -13,14 +13,15 @@ public static class SimulatorCommand
         Option<double?> interval = new("--interval") { Description = "Seconds between a device's events (overrides the scenario's)" };
         Option<double?> duration = new("--duration") { Description = "Minutes to run (overrides the scenario's)" };
         Option<ulong?> seed = new("--seed") { Description = "Seed of every random draw (overrides the scenario's)" };
-        Option<string?> broker = new("--broker") { Description = "mqtt://host:port of a real broker; without it, the in-memory link" };
+        Option<string?> broker = new("--broker") { Description = "mqtt://host:port (an open path) or mqtts://host:port (confidential, with --ca) of a real broker; without it, the in-memory link" };
+        Option<string?> ca = new("--ca") { Description = "The broker's CA certificate (PEM or DER) that boards pin for mqtts://; aqnano serve keeps it as aqnano-ca.crt in its TLS folder" };
         Option<bool> virtualTime = new("--virtual") { Description = "Virtual time: as fast as the CPU allows (in-memory link only)" };
         Option<string?> capture = new("--capture") { Description = "Write every frame sent as one JSON line to this file" };
         Option<bool> list = new("--list") { Description = "List the built-in scenarios and exit" };
 
         RootCommand root = new("aqnano-sim: simulated AqNano boards running the firmware's Core, with fleets, networks and attacks")
         {
-            scenario, devices, interval, duration, seed, broker, virtualTime, capture, list,
+            scenario, devices, interval, duration, seed, broker, ca, virtualTime, capture, list,
         };
         root.Validators.Add(result =>
         {
@@ -38,7 +39,8 @@ public static class SimulatorCommand
             result.GetValue(broker),
             result.GetValue(virtualTime),
             result.GetValue(capture),
-            result.GetValue(list)), cancellation)));
+            result.GetValue(list),
+            result.GetValue(ca)), cancellation)));
         return root;
     }
 }

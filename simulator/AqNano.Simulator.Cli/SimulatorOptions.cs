@@ -10,4 +10,5 @@ public sealed record SimulatorOptions(
     string? Broker,
     bool Virtual,
     string? CaptureFile,
-    bool List);
+    bool List,
+    string? CaFile = null);

@@ -26,15 +26,24 @@ internal sealed class LoopbackBroker : IAsyncDisposable
 
     public ConcurrentQueue<(string ClientId, string Topic, byte[] Payload)> Published { get; } = new();
 
-    public static async Task<LoopbackBroker> StartAsync()
+    /// <param name="tlsCertificate">When given, the broker listens over TLS only, with this certificate (and key).</param>
+    public static async Task<LoopbackBroker> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? tlsCertificate = null)
     {
         int port = FreePort();
         MqttServerFactory factory = new();
-        MqttServerOptions options = factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(port)
-            .Build();
+        MqttServerOptions options = tlsCertificate == null
+            ? factory.CreateServerOptionsBuilder()
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithDefaultEndpointPort(port)
+                .Build()
+            : factory.CreateServerOptionsBuilder()
+                .WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointPort(port)
+                .WithEncryptionCertificate(tlsCertificate)
+                .Build();
         LoopbackBroker broker = new(factory.CreateMqttServer(options), port);
         await broker._server.StartAsync();
         return broker;

@@ -71,10 +71,12 @@ public sealed class MqttTransportTests : IAsyncLifetime
     [InlineData("mqtt://broker.local", "broker.local", 1883, true)]
     [InlineData("http://127.0.0.1:1883", "", 0, false)]
     [InlineData("127.0.0.1:1883", "", 0, false)]
+    [InlineData("mqtts://127.0.0.1:8883", "", 0, false)] // TLS needs the CA to pin (BrokerEndpointTests)
     public void BrokerAddressesParse(string address, string host, int port, bool valid)
     {
-        Assert.Equal(valid, MqttUplinkFactory.TryParseAddress(address, out string parsedHost, out int parsedPort));
-        if (valid) Assert.Equal((host, port), (parsedHost, parsedPort));
+        Assert.Equal(valid, BrokerEndpoint.TryParse(address, null, out BrokerEndpoint endpoint, out string error));
+        if (valid) Assert.Equal((host, port, LinkPath.Open), (endpoint.Host, endpoint.Port, endpoint.Path));
+        else Assert.NotEmpty(error);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class MqttTransportTests : IAsyncLifetime
         ScenarioRun run = new(definition, new RunOptions
         {
             Scheduler = scheduler,
-            Uplinks = new CapturingUplinkFactory(mqtt, capture, scheduler, MqttUplinkFactory.PathOf),
+            Uplinks = new CapturingUplinkFactory(mqtt, capture, scheduler, mqtt.PathOf),
             Devices = 2,
             IntervalSeconds = 0.5,
             // Real time on a shared 2-core machine: leave room for entropy gathering before the Genesis.

@@ -5,41 +5,34 @@ using AqNano.Simulator.Time;
 
 namespace AqNano.Simulator.Fleet;
 
-/// <summary>Boards connect to a real MQTT broker (mqtt://host:port), one MQTTnet client each, with
-/// the network model's loss and outages on top. Plain TCP only: every connection is an open path,
-/// whatever the scenario says (<see cref="PathOf"/>); TLS with a pinned CA is not implemented here.</summary>
+/// <summary>Boards connect to a real MQTT broker, one MQTTnet client each, with the network model's loss and
+/// outages on top: mqtt:// is an open path, mqtts:// with the broker's CA pinned a confidential one, whatever
+/// the scenario says (<see cref="PathOf"/>: the broker sees the transport, not the scenario).</summary>
 public sealed class MqttUplinkFactory : IUplinkFactory
 {
-    private readonly string _host;
-    private readonly int _port;
+    private readonly BrokerEndpoint _endpoint;
     private readonly ISimulationScheduler _scheduler;
     private readonly ulong _seed;
     private ulong _connections;
 
     public MqttUplinkFactory(string host, int port, ISimulationScheduler scheduler, ulong seed)
+        : this(new BrokerEndpoint(host, port, null), scheduler, seed)
     {
-        _host = host;
-        _port = port;
+    }
+
+    public MqttUplinkFactory(BrokerEndpoint endpoint, ISimulationScheduler scheduler, ulong seed)
+    {
+        _endpoint = endpoint;
         _scheduler = scheduler;
         _seed = seed;
     }
 
-    /// <summary>Parses mqtt://host:port (port 1883 when absent); false for anything else.</summary>
-    public static bool TryParseAddress(string address, out string host, out int port)
-    {
-        host = "";
-        port = 1883;
-        if (!Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) || uri.Scheme != "mqtt" || uri.Host.Length == 0) return false;
-        host = uri.Host;
-        if (!uri.IsDefaultPort && uri.Port > 0) port = uri.Port;
-        return true;
-    }
-
-    public static LinkPath PathOf(LinkPath requested) => LinkPath.Open;
+    /// <summary>The path every connection made here has, whatever was requested.</summary>
+    public LinkPath PathOf(LinkPath requested) => _endpoint.Path;
 
     public IUplink Connect(string label, string clientId, LinkPath path, LinkConditions conditions)
     {
-        MqttUplink link = MqttUplink.Connect(_host, _port, clientId);
+        MqttUplink link = MqttUplink.Connect(_endpoint, clientId);
         return new ModelledUplink(link, conditions, _scheduler, SeededRandom.Derive(_seed, 0x6D717474 /* "mqtt" */, ++_connections));
     }
 

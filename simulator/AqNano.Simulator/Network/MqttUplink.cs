@@ -50,16 +50,24 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
 
     /// <summary>Connects (clean start, a fresh client id per boot as DESIGN.md "Ownership" asks);
     /// throws <see cref="MqttTransportException"/> naming the broker when it cannot be reached.</summary>
-    public static MqttUplink Connect(string host, int port, string clientId)
+    public static MqttUplink Connect(string host, int port, string clientId) => Connect(new BrokerEndpoint(host, port, null), clientId);
+
+    /// <summary>As above, over TLS with the broker's CA pinned when the endpoint is mqtts:// (a confidential path).</summary>
+    public static MqttUplink Connect(BrokerEndpoint endpoint, string clientId)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        MqttClientOptions options = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, port)
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(endpoint.Host, endpoint.Port)
             .WithClientId(clientId)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanStart(true)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (endpoint.Tls)
+        {
+            builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(endpoint.Host)
+                .WithCertificateValidationHandler(check => endpoint.Accepts(check.Certificate, check.SslPolicyErrors)));
+        }
+        MqttClientOptions options = builder.Build();
         try
         {
             client.ConnectAsync(options).GetAwaiter().GetResult();
@@ -67,7 +75,7 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             client.Dispose();
-            throw new MqttTransportException($"cannot connect to mqtt://{host}:{port} as {clientId}: {exception.Message}", exception);
+            throw new MqttTransportException($"cannot connect to {endpoint} as {clientId}: {exception.Message}", exception);
         }
         return new MqttUplink(client, options);
     }

@@ -20,6 +20,9 @@ public sealed class BrokerHarness : IAsyncDisposable
     public int Port { get; private set; }
     public int TlsPort { get; private set; }
 
+    /// <summary>The local CA's certificate the TLS listener's certificate chains to (what boards pin).</summary>
+    public string CaFile => Path.Combine(_folder, "tls", LocalCertificateAuthority.CaFileName);
+
     public static async Task<BrokerHarness> StartAsync(BrokerLimits? limits = null)
     {
         var harness = new BrokerHarness { Port = FreePort.Next(), TlsPort = FreePort.Next() };
