@@ -17,7 +17,7 @@ namespace AqNano.Verifier.Postgres;
 /// <item>the records of exactly the units whose state write took (or that write none); COMMIT.</item>
 /// </list>
 /// Lock order: a device's row is only ever locked by a ledger transaction that already holds its partition's
-/// advisory lock, so two commits, workers or an anchor (which takes -1 then every partition, ascending) can wait
+/// advisory lock, so two groups, two workers or an anchor (which takes -1 then every partition, ascending) can wait
 /// for each other's partitions but never for a row the other holds: no deadlock. The store's own
 /// <see cref="PostgresDeviceStateStore.TrySave"/> is one autocommitted statement on one row, holding nothing else
 /// while it waits. A stale unit costs its drawn sequence numbers (gaps are normal: README "Partitioned ledger").</summary>
