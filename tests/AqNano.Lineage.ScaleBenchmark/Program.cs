@@ -6,8 +6,11 @@ using AqNano.Verifier.Partitions;
 using AqNano.Verifier.Postgres;
 
 // Usage: [seconds per run, default 4] [rounds, default 2] [a SQLite ledger to size records from, optional]
+//    or: joint [seconds per run, default 4] [rounds, default 3]   (joint commit against two commits only)
+bool jointOnly = args.Length > 0 && args[0] == "joint";
+if (jointOnly) args = args[1..];
 double seconds = args.Length > 0 ? double.Parse(args[0]) : 4;
-int rounds = args.Length > 1 ? int.Parse(args[1]) : 2;
+int rounds = args.Length > 1 ? int.Parse(args[1]) : jointOnly ? 3 : 2;
 string? sample = args.Length > 2 ? args[2] : null;
 
 using var server = new PostgresServer();
@@ -17,6 +20,12 @@ if (server.SkipReason is not null)
     return 2;
 }
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+if (jointOnly)
+{
+    MeasureJoint();
+    Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return 0;
+}
 Console.WriteLine($"{seconds} s per run; a commit is one judged frame (2 records), or 50 of them (100 records) as group commit makes under load");
 int[] writerCounts = [1, 2, 4];
 var duration = TimeSpan.FromSeconds(seconds);
@@ -71,6 +80,32 @@ static Func<int, int, IReadOnlyList<PendingRecord>> Batches(int writers, int fra
 static ulong PartitionDevices(int partition)
 {
     for (ulong id = 1; ; id++) if (DevicePartitions.Of(id, DevicePartitions.DefaultCount) == partition) return id;
+}
+
+// Records and state in one commit against the former two, alternating within each round so that both see the same load.
+void MeasureJoint()
+{
+    var duration = TimeSpan.FromSeconds(seconds);
+    Console.WriteLine($"{seconds} s per run; 8 threads through one group commit, each judgement 2 records + a 995-byte state");
+    for (int round = 1; round <= rounds; round++)
+    {
+        double joint = Judged(joint: true);
+        double twoCommits = Judged(joint: false);
+        Console.WriteLine($"round {round}: joint {joint,7:F0} judgements/s, two commits {twoCommits,7:F0} judgements/s, ratio {joint / twoCommits:F2}; load {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+
+    double Judged(bool joint)
+    {
+        string schema = server.NewSchema();
+        using var partitioned = new PostgresPartitionedLedger(schema);
+        using var ownStore = joint ? null : new PostgresDeviceStateStore(schema);
+        AqNano.Verifier.Stores.IDeviceStateStore store = joint ? partitioned.KeepDeviceState() : ownStore!;
+        var ledger = new GroupCommitLedger(partitioned);
+        JointRun.JudgementsPerSecond(ledger, store, joint, 8, TimeSpan.FromSeconds(0.5));
+        double rate = JointRun.JudgementsPerSecond(ledger, store, joint, 8, duration);
+        if (partitioned.Verify() is { } bad) throw new InvalidOperationException($"ledger broken at {bad}");
+        return rate;
+    }
 }
 
 void MeasureAnchors()

@@ -121,8 +121,10 @@ public sealed class FailoverTests(PostgresServer server, ITestOutputHelper log) 
             Assert.Contains(entries, e => e.Kind == "anchor" && e.TimeUnixMs > killedAt);
             Assert.DoesNotContain(entries.Where(e => e.Kind == "decision"), e => e.Detail.Contains("\"mode\":\"Refused\"", StringComparison.Ordinal));
             int duplicates = frames.Count - frames.Select(f => f.FrameHex).Distinct().Count();
-            log.WriteLine($"{frames.Count} frame records, {duplicates} recorded twice (a kill between ledger append and state save), {acknowledged} acknowledged");
-            Assert.True(duplicates <= victimPartitions * 4, $"{duplicates} frames recorded twice");
+            log.WriteLine($"{frames.Count} frame records, {duplicates} recorded twice, {acknowledged} acknowledged");
+            // A judgement's records and state are one PostgreSQL commit (PostgresPartitionedLedger is IJointCommit),
+            // so the SIGKILL cannot leave a frame recorded without its state: the next owner judges it a duplicate.
+            Assert.True(duplicates == 0, $"{duplicates} frames recorded twice");
         }
         finally
         {

@@ -25,7 +25,8 @@ public sealed class WorkerHarness : IAsyncDisposable
     {
         Options = options;
         Ledger = new PostgresPartitionedLedger(connectionString, options.PartitionCount);
-        Store = new PostgresDeviceStateStore(connectionString);
+        // As serve composes a worker: the ledger keeps the store, so records and state are one commit.
+        Store = Ledger.KeepDeviceState();
         Leases = new PartitionLeases(connectionString, options.WorkerId, options.PartitionCount, options.LeaseTtl);
         Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", options.PartitionCount);
         Metrics = new WorkerMetrics(options.WorkerId, options.PartitionCount);

@@ -15,12 +15,14 @@ public sealed class WorkerVerifierTests(PostgresServer server)
 {
     private const int Partitions = 4;
 
+    /// <param name="joint">As serve composes it: the ledger keeps the store, records and state are one commit.
+    /// False: the former composition (a store of its own, records then state), kept to show what the joint commit changed.</param>
     private sealed class Worker : IDisposable
     {
-        public Worker(string connectionString)
+        public Worker(string connectionString, bool joint = true)
         {
             Ledger = new PostgresPartitionedLedger(connectionString, Partitions);
-            Store = new PostgresDeviceStateStore(connectionString);
+            Store = joint ? Ledger.KeepDeviceState() : new PostgresDeviceStateStore(connectionString);
             Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", Partitions);
         }
 
@@ -43,10 +45,45 @@ public sealed class WorkerVerifierTests(PostgresServer server)
     [SkippableFact]
     public void A_double_delivery_to_a_stale_worker_is_refused_by_the_store_and_the_view_does_not_fork()
     {
+        var (a, board) = DoubleDeliveryToAStaleWorker(joint: true, seed: 7101);
+        using (a)
+        {
+            // One commit: b's refused judgement wrote no record either, so frame 4 is in the ledger once.
+            Assert.Equal([0u, 1, 2, 3, 4, 5], PostgresJointCommitCrashTests.FrameSeqs(a.Ledger, board.DeviceId));
+        }
+    }
+
+    [SkippableFact]
+    public void With_two_commits_the_stale_worker_recorded_the_frame_its_state_write_lost()
+    {
+        var (a, board) = DoubleDeliveryToAStaleWorker(joint: false, seed: 7105);
+        using (a)
+        {
+            Assert.Equal([0u, 1, 2, 3, 4, 4, 5], PostgresJointCommitCrashTests.FrameSeqs(a.Ledger, board.DeviceId));
+        }
+    }
+
+    /// <summary>Split brain on one device: a judges frame 4, then the same frame reaches b, whose view is one save
+    /// behind. Returns worker a (for the caller to inspect and dispose) and the board.</summary>
+    private (Worker A, TestBoard Board) DoubleDeliveryToAStaleWorker(bool joint, int seed)
+    {
         string schema = server.NewSchema();
-        using var a = new Worker(schema);
-        using var b = new Worker(schema);
-        var board = new TestBoard(7101);
+        var a = new Worker(schema, joint);
+        try
+        {
+            return (a, DoubleDelivery(a, schema, joint, seed));
+        }
+        catch
+        {
+            a.Dispose();
+            throw;
+        }
+    }
+
+    private static TestBoard DoubleDelivery(Worker a, string schema, bool joint, int seed)
+    {
+        using var b = new Worker(schema, joint);
+        var board = new TestBoard(seed);
         var frames = Enumerable.Range(0, 6).Select(_ => board.NextFrame()).ToArray();
         a.Verifier.TakePartitions(All);
         for (int i = 0; i < 4; i++) Assert.NotEqual(DecisionMode.Refused, a.Judge(board, frames[i]).Mode);
@@ -69,6 +106,7 @@ public sealed class WorkerVerifierTests(PostgresServer server)
         Assert.Equal(Verdict.Next, b.Judge(board, frames[5]).Verdict);
         Assert.Null(a.Ledger.Verify());
         Assert.DoesNotContain(a.Ledger.ReadDevice(board.DeviceId), e => e.Kind is "refusal" or "incident");
+        return board;
     }
 
     [SkippableFact]

@@ -16,9 +16,12 @@ internal static class PartitionedLedgerSteps
     }
 
     /// <summary>Takes the locks, then reads the heads of <paramref name="partitions"/> and draws <paramref name="count"/>
-    /// sequences: three statements in one round trip, each run after the one before it has finished.</summary>
+    /// sequences: three statements in one round trip, each run after the one before it has finished. Statements
+    /// in <paramref name="afterLocks"/> (the joint commit's state compare-and-sets) follow in the same round trip,
+    /// so they too run under the locks; their RecordsAffected is set when this returns.</summary>
     public static (Dictionary<int, PartitionHead> Heads, long[] Sequences) LockAndReadHeads(NpgsqlConnection connection,
-        NpgsqlTransaction transaction, NpgsqlBatchCommand lockCommand, int[] partitions, int count)
+        NpgsqlTransaction transaction, NpgsqlBatchCommand lockCommand, int[] partitions, int count,
+        IReadOnlyList<NpgsqlBatchCommand>? afterLocks = null)
     {
         using var batch = new NpgsqlBatch(connection, transaction);
         var headsCommand = new NpgsqlBatchCommand(PartitionedLedgerSql.HeadsOf);
@@ -28,6 +31,7 @@ internal static class PartitionedLedgerSteps
         batch.BatchCommands.Add(lockCommand);
         batch.BatchCommands.Add(headsCommand);
         batch.BatchCommands.Add(sequencesCommand);
+        foreach (var command in afterLocks ?? []) batch.BatchCommands.Add(command);
         using var reader = batch.ExecuteReader();
         while (reader.Read()) { }
         reader.NextResult();
@@ -39,6 +43,8 @@ internal static class PartitionedLedgerSteps
         reader.NextResult();
         var sequences = new List<long>(count);
         while (reader.Read()) sequences.Add(reader.GetInt64(0));
+        // Consume the rest of the batch: an error raised by a later statement surfaces here, inside the caller's try.
+        while (reader.NextResult()) { }
         sequences.Sort();
         return (heads, sequences.ToArray());
     }

@@ -12,8 +12,10 @@ namespace AqNano.Verifier.Postgres;
 /// <see cref="LedgerHashing"/>'s, so exports and auditors treat records as in the single chain; only the
 /// PreviousHash differs: it is the previous record of the same partition. One transaction per Append,
 /// batch or anchor, returning after COMMIT (durable with the default synchronous_commit=on), locking only
-/// the partitions it writes. Thread-safe: each call takes its own pooled connection.</summary>
-public sealed class PostgresPartitionedLedger : ILedger
+/// the partitions it writes. Thread-safe: each call takes its own pooled connection. With
+/// <see cref="KeepDeviceState"/> each commit also carries its judgements' device-state writes
+/// (PostgresPartitionedLedger.JointCommit.cs).</summary>
+public sealed partial class PostgresPartitionedLedger : ILedger, IJointCommit
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly int lockSpace;
@@ -97,43 +99,7 @@ public sealed class PostgresPartitionedLedger : ILedger
     /// touches (ascending), chains each record to its partition's head in batch order, and commits once.</summary>
     /// <exception cref="ArgumentException">A record of kind "anchor": that kind belongs to the anchor chain; nothing is written.</exception>
     public IReadOnlyList<LedgerEntry> AppendBatch(IReadOnlyList<PendingRecord> records)
-    {
-        var appended = new List<LedgerEntry>(records.Count);
-        if (records.Count == 0) return appended;
-        var partitionOf = new int[records.Count];
-        for (int i = 0; i < records.Count; i++)
-        {
-            if (records[i].Kind == PartitionAnchor.Kind) throw new ArgumentException("kind 'anchor' is reserved for the anchor chain (AnchorNow); nothing was written", nameof(records));
-            partitionOf[i] = DevicePartitions.Of(records[i].DeviceId, PartitionCount);
-        }
-        int[] partitions = partitionOf.Distinct().Order().ToArray();
-        try
-        {
-            using var connection = dataSource.OpenConnection();
-            using var transaction = connection.BeginTransaction();
-            EnsureLayout(connection, transaction);
-            var lockPartitions = new NpgsqlBatchCommand(PartitionedLedgerSql.LockPartitions);
-            lockPartitions.Parameters.AddWithValue("space", lockSpace);
-            lockPartitions.Parameters.AddWithValue("partitions", partitions);
-            var (heads, sequences) = PartitionedLedgerSteps.LockAndReadHeads(connection, transaction, lockPartitions, partitions, records.Count);
-            using var inserts = new NpgsqlBatch(connection, transaction);
-            for (int i = 0; i < records.Count; i++)
-            {
-                byte[] previous = heads.TryGetValue(partitionOf[i], out var head) ? head.Hash : LedgerHashing.GenesisPreviousHash();
-                var entry = PartitionedLedgerSteps.Chain(sequences[i], previous, records[i]);
-                inserts.BatchCommands.Add(PartitionedLedgerSteps.InsertCommand(partitionOf[i], entry));
-                heads[partitionOf[i]] = new PartitionHead(partitionOf[i], entry.Sequence, entry.Hash);
-                appended.Add(entry);
-            }
-            inserts.ExecuteNonQuery();
-            transaction.Commit();
-        }
-        catch (NpgsqlException failure)
-        {
-            throw PostgresFailures.Translate(failure, "partitioned ledger append");
-        }
-        return appended;
-    }
+        => records.Count == 0 ? [] : CommitAll([new CommitUnit(records, null)])[0]!;
 
     /// <summary>Appends one anchor to the fleet chain: every non-empty partition's head (partition, sequence,
     /// hash) and, as its PreviousHash, the previous anchor's hash. It holds the anchor chain's lock and every
@@ -197,7 +163,11 @@ public sealed class PostgresPartitionedLedger : ILedger
         return command.ExecuteScalar() is long sequence ? sequence : null;
     }
 
-    public void Dispose() => dataSource.Dispose();
+    public void Dispose()
+    {
+        stateStore?.Dispose();
+        dataSource.Dispose();
+    }
 
     /// <summary>The first write records the partition count; a worker started with another count then
     /// fails here, before writing, instead of chaining devices into the wrong partitions.</summary>

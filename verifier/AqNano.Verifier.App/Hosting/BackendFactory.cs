@@ -41,21 +41,23 @@ public static class BackendFactory
             // One hash chain per partition, anchored into a fleet chain (DESIGN.md "Scale", docs/SCALING.md): workers
             // on different partitions never queue behind one global chain. A single `serve --postgres` writes the same
             // layout, so `lineage verify --postgres` reads either. Group commit shares one COMMIT among this process's
-            // concurrent judgements, as on SQLite.
+            // concurrent judgements, as on SQLite. The ledger keeps the device state (same database, same
+            // transactions): a judgement's records and state commit together, so no kill can part them and a stale
+            // worker's judgement writes no record (docs/SECURITY.md "Known limits", docs/SCALING-WORKERS.md
+            // "Exactly one judge per device"). The store is the ledger's, disposed with it.
             var partitioned = new Postgres.PostgresPartitionedLedger(connectionString, worker?.PartitionCount ?? Partitions.DevicePartitions.DefaultCount);
             opened.Add(partitioned);
+            var store = partitioned.KeepDeviceState();
             ILedger ledger = new GroupCommitLedger(partitioned);
-            var store = new Postgres.PostgresDeviceStateStore(connectionString);
-            opened.Add(store);
             if (worker == null)
             {
                 var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
-                return new VerifierBackend(verifier, verifier, ledger, store) { Anchor = partitioned.AnchorNow };
+                return new VerifierBackend(verifier, verifier, ledger) { Anchor = partitioned.AnchorNow };
             }
             var leases = new Postgres.PartitionLeases(connectionString, worker.WorkerId, worker.PartitionCount, worker.LeaseTtl);
             opened.Add(leases);
             var judge = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount);
-            return new VerifierBackend(judge, judge, ledger, store) { Worker = new Workers.WorkerBackend(judge, leases, worker), Anchor = partitioned.AnchorNow };
+            return new VerifierBackend(judge, judge, ledger) { Worker = new Workers.WorkerBackend(judge, leases, worker), Anchor = partitioned.AnchorNow };
         }
         catch
         {

@@ -103,7 +103,8 @@ public sealed class GroupCommitLedger : ILedger, IJointCommit
         }
     }
 
-    /// <summary>A ledger that keeps no state (in memory, PostgreSQL today) still groups record-only units:
+    /// <summary>A ledger that keeps no state (in memory, the single-chain PostgresLedger, a partitioned one
+    /// before KeepDeviceState) still groups record-only units:
     /// their records go out as one all-or-nothing batch and are handed back unit by unit.</summary>
     private IReadOnlyList<IReadOnlyList<LedgerEntry>?> CommitInner(List<CommitUnit> units)
     {
