@@ -48,6 +48,15 @@ public static class SimulationRunner
             if (definition.Path == "confidential" && !endpoint.Tls) console.MarkupLine("[yellow]note:[/] plain mqtt:// is an open path; the scenario's confidential path is not what the broker sees (mqtts:// with --ca is)");
             if (definition.Path == "open" && endpoint.Tls) console.MarkupLine("[yellow]note:[/] mqtts:// is a confidential path; the scenario's open path is not what the broker sees");
             var mqtt = new MqttUplinkFactory(endpoint, scheduler, seed);
+            try
+            {
+                mqtt.Probe($"aqnano-sim-probe-{seed:x}");
+            }
+            catch (MqttTransportException refusal)
+            {
+                console.MarkupLineInterpolated($"[red]broker unreachable:[/] {refusal.Message}");
+                return 2;
+            }
             uplinks = mqtt;
             if (capture != null) uplinks = new CapturingUplinkFactory(uplinks, capture, scheduler, mqtt.PathOf);
         }

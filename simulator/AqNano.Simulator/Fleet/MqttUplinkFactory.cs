@@ -30,9 +30,16 @@ public sealed class MqttUplinkFactory : IUplinkFactory
     /// <summary>The path every connection made here has, whatever was requested.</summary>
     public LinkPath PathOf(LinkPath requested) => _endpoint.Path;
 
+    /// <summary>Connects and disconnects once, before any board: an unreachable broker or a CA that does not match
+    /// is a clear error at the start (<see cref="MqttTransportException"/>), since boards connect in the background.</summary>
+    public void Probe(string clientId)
+    {
+        using MqttUplink probe = MqttUplink.Connect(_endpoint, clientId);
+    }
+
     public IUplink Connect(string label, string clientId, LinkPath path, LinkConditions conditions)
     {
-        MqttUplink link = MqttUplink.Connect(_endpoint, clientId);
+        MqttUplink link = MqttUplink.ConnectInBackground(_endpoint, clientId);
         return new ModelledUplink(link, conditions, _scheduler, SeededRandom.Derive(_seed, 0x6D717474 /* "mqtt" */, ++_connections));
     }
 

@@ -55,6 +55,33 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
     /// <summary>As above, over TLS with the broker's CA pinned when the endpoint is mqtts:// (a confidential path).</summary>
     public static MqttUplink Connect(BrokerEndpoint endpoint, string clientId)
     {
+        (IMqttClient client, MqttClientOptions options) = Create(endpoint, clientId);
+        try
+        {
+            client.ConnectAsync(options).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            client.Dispose();
+            throw new MqttTransportException($"cannot connect to {endpoint} as {clientId}: {exception.Message}", exception);
+        }
+        return new MqttUplink(client, options);
+    }
+
+    /// <summary>Returns at once and connects in the background, as a board powering on does: its Core sees the
+    /// uplink down until the CONNACK and polls again (DeviceSettings.ReconnectPollMs). A fleet's boards run on one
+    /// simulator thread, so a blocking CONNECT per board made every board of the process wait for the others'
+    /// connects at a fleet's power-on (docs/PERFORMANCE.md "Fleet load", run P).</summary>
+    public static MqttUplink ConnectInBackground(BrokerEndpoint endpoint, string clientId)
+    {
+        (IMqttClient client, MqttClientOptions options) = Create(endpoint, clientId);
+        var uplink = new MqttUplink(client, options);
+        uplink.ReconnectInBackground();
+        return uplink;
+    }
+
+    private static (IMqttClient Client, MqttClientOptions Options) Create(BrokerEndpoint endpoint, string clientId)
+    {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(endpoint.Host, endpoint.Port)
@@ -67,17 +94,7 @@ public sealed class MqttUplink : IUplink, INotifyingUplink, IDisposable
             builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(endpoint.Host)
                 .WithCertificateValidationHandler(check => endpoint.Accepts(check.Certificate, check.SslPolicyErrors)));
         }
-        MqttClientOptions options = builder.Build();
-        try
-        {
-            client.ConnectAsync(options).GetAwaiter().GetResult();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            client.Dispose();
-            throw new MqttTransportException($"cannot connect to {endpoint} as {clientId}: {exception.Message}", exception);
-        }
-        return new MqttUplink(client, options);
+        return (client, builder.Build());
     }
 
     public bool IsConnected

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AqNano.Verifier.App.Cli;
+using AqNano.Verifier.App.Tests.Support;
 using AqNano.Verifier.Lineage;
 
 namespace AqNano.Verifier.App.Tests.Cli;
@@ -12,13 +13,7 @@ public sealed class CliArgumentTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await AqNanoCli.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     [Theory]
     [InlineData("--broker", "http://example:1883", "--broker must look like mqtt://host:port")]

@@ -155,11 +155,5 @@ public sealed class LineagePostgresTests(PostgresServer server) : IDisposable
         Assert.Contains("--postgres is not a valid Npgsql connection string", errors);
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await AqNanoCli.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }

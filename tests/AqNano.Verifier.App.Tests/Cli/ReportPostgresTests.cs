@@ -79,11 +79,5 @@ public sealed class ReportPostgresTests(PostgresServer server) : IDisposable
     private static string WithoutIntegrity(string report) =>
         string.Join('\n', report.Split('\n').Where(line => !line.StartsWith("Ledger integrity:", StringComparison.Ordinal)));
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int code = await AqNanoCli.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }
