@@ -16,14 +16,18 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated fleet (same seed, same fleet).", DefaultValueFactory = _ => 1 };
         var scenario = new Option<string>("--scenario") { Description = "Simulator scenario.", DefaultValueFactory = _ => "demo-mix" };
         var simulator = new Option<string?>("--simulator") { Description = "An aqnano-sim executable or .dll (default: dotnet run the repository's simulator)." };
+        var confidential = new Option<bool>("--confidential")
+        {
+            Description = "Boards connect over the TLS listener with the local CA pinned: a confidential path, where a clone is quarantined rather than monitored.",
+        };
         var command = new Command("demo", "Serve plus a simulated fleet in real time: watch devices admitted, deepen, reboot and a clone caught.")
-        { seed, scenario, simulator };
+        { seed, scenario, simulator, confidential };
         options.AddTo(command);
-        command.SetAction((result, stop) => RunAsync(result, options, result.GetValue(seed), result.GetValue(scenario)!, result.GetValue(simulator), stop));
+        command.SetAction((result, stop) => RunAsync(result, options, result.GetValue(seed), result.GetValue(scenario)!, result.GetValue(simulator), result.GetValue(confidential), stop));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ServeOptionSet set, int seed, string scenario, string? simulator, CancellationToken stop)
+    private static async Task<int> RunAsync(ParseResult result, ServeOptionSet set, int seed, string scenario, string? simulator, bool confidential, CancellationToken stop)
     {
         var output = result.InvocationConfiguration.Output;
         var errors = result.InvocationConfiguration.Error;
@@ -44,19 +48,28 @@ public static class DemoCommand
             TlsPort = Defaulted(result, set.TlsPort) ? FreePorts.OrFree(options.Listen, options.TlsPort) : options.TlsPort,
             DashboardPort = Defaulted(result, set.DashboardPort) ? FreePorts.OrFree(options.DashboardListen, options.DashboardPort) : options.DashboardPort,
         };
+        if (confidential && (options.TlsPort == 0 || options.TlsCertificatePath != null))
+        {
+            await errors.WriteLineAsync("aqnano demo: --confidential needs the TLS listener with the local CA the boards pin (a --tls-port, and no --tls-cert of your own)");
+            return 2;
+        }
         using var logs = ConsoleLogging.Create(result.GetValue(set.JsonLogs), LogLevel.Warning);
         var printer = new DecisionPrinter(output, colour: !Console.IsOutputRedirected);
         return await ServeCommand.RunHostAsync(options, ledger, policy, policySource, logs, output, errors, stop,
-            host => StartSimulatorAsync(host, printer, simulator, scenario, seed, output, errors, stop));
+            host => StartSimulatorAsync(host, printer, simulator, scenario, seed, confidential, output, errors, stop));
     }
 
     private static async Task<int?> StartSimulatorAsync(VerifierHost host, DecisionPrinter printer, string? simulator, string scenario, int seed,
-        TextWriter output, TextWriter errors, CancellationToken stop)
+        bool confidential, TextWriter output, TextWriter errors, CancellationToken stop)
     {
         host.Fleet.Judged += printer.OnJudged;
-        string broker = $"mqtt://127.0.0.1:{host.Options.MqttPort}";
-        await output.WriteLineAsync($"starting the simulator: --broker {broker} --scenario {scenario} --seed {seed}" + (simulator == null ? " (dotnet run: the first run builds it)" : ""));
-        string[] arguments = ["--broker", broker, "--scenario", scenario, "--seed", seed.ToString()];
+        // Confidential: the TLS listener, whose certificate chains to the local CA the host made or loaded (DESIGN.md
+        // "Confidential path"); the boards pin that CA.
+        string[] transport = confidential
+            ? ["--broker", $"mqtts://127.0.0.1:{host.Options.TlsPort}", "--ca", host.CaCertificatePath!]
+            : ["--broker", $"mqtt://127.0.0.1:{host.Options.MqttPort}"];
+        string[] arguments = [.. transport, "--scenario", scenario, "--seed", seed.ToString()];
+        await output.WriteLineAsync($"starting the simulator: {string.Join(' ', arguments)}" + (simulator == null ? " (dotnet run: the first run builds it)" : ""));
         if (!SimulatorLauncher.TryStart(simulator, arguments, line => output.WriteLine("[sim] " + line), out Process? process, out string error))
         {
             await errors.WriteLineAsync("aqnano demo: " + error);
