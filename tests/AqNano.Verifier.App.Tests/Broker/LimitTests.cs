@@ -95,4 +95,29 @@ public sealed class LimitTests
         Assert.Contains("burst", new BrokerLimits { PublishBurst = 0 }.Problem());
         Assert.Contains("connection", new BrokerLimits { MaxConnections = 0 }.Problem());
     }
+
+    [Fact]
+    public async Task Retained_topics_outside_aq_are_bounded_and_an_honest_device_is_unaffected()
+    {
+        await using var broker = await BrokerHarness.StartAsync(new BrokerLimits { MaxRetainedTopics = 2 });
+        var board = new TestBoard(46);
+        await using var client = await broker.DeviceAsync();
+
+        var first = await client.PublishAsync("plant/1/state", [1], retain: true);
+        var second = await client.PublishAsync("plant/2/state", [1], retain: true);
+        var third = await client.PublishAsync("plant/3/state", [1], retain: true);
+        var replaced = await client.PublishAsync("plant/1/state", [2], retain: true);
+        var notRetained = await client.PublishAsync("plant/4/state", [1]);
+
+        Assert.True(Accepted(first) && Accepted(second) && Accepted(replaced) && Accepted(notRetained));
+        Assert.Equal(MqttClientPublishReasonCode.QuotaExceeded, third.ReasonCode);
+        Assert.Equal(1, broker.Metrics.Refusals(Refusal.RetainedLimit));
+        // An empty retained payload clears its topic (MQTT 3.1.1 3.3.1.3) and frees its place.
+        Assert.True(Accepted(await client.PublishAsync("plant/2/state", [], retain: true)));
+        Assert.True(Accepted(await client.PublishAsync("plant/3/state", [1], retain: true)));
+        await using var reader = await broker.DeviceAsync();
+        await reader.SubscribeAsync("plant/#");
+        Assert.NotNull(await reader.WaitForAsync("plant/3/state"));
+        Assert.True(Accepted(await client.PublishAsync(board.ObsTopic, board.NextFrame())));
+    }
 }

@@ -26,6 +26,8 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     private readonly MqttServer _server;
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
+    // Topics outside aq/ with a retained message in MQTTnet's store, counted here to bound it (BrokerLimits.MaxRetainedTopics).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _retainedTopics = new(StringComparer.Ordinal);
     // Each Decision with the Stopwatch timestamp of its queuing: the time it waits here is part of "on time".
     private readonly Channel<(ulong DeviceId, byte[] Frame, long Queued)> _decisions = Channel.CreateUnbounded<(ulong, byte[], long)>(new() { SingleReader = true });
     private readonly AppMetrics _metrics;
@@ -212,6 +214,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         else
         {
             refusal = Rules.CheckPublish(connection, message.Topic, message.Retain);
+            if (refusal == Refusal.None && message.Retain) refusal = CountRetained(message);
             if (refusal == Refusal.None && Topics.Classify(message.Topic, out ulong appDevice) == TopicKind.Application)
             {
                 // Delivered by the router, to this device's subscribers and the wide ones, each checked by
@@ -228,7 +231,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             args.Response.ReasonCode = refusal switch
             {
                 Refusal.VerifierRefused => MqttPubAckReasonCode.PayloadFormatInvalid,
-                Refusal.PayloadTooLarge or Refusal.RateExceeded => MqttPubAckReasonCode.QuotaExceeded,
+                Refusal.PayloadTooLarge or Refusal.RateExceeded or Refusal.RetainedLimit => MqttPubAckReasonCode.QuotaExceeded,
                 _ => MqttPubAckReasonCode.NotAuthorized,
             };
             args.Response.ReasonString = refusal.ToString();
@@ -245,6 +248,24 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         if (message.Payload.Length > _options.Limits.MaxPayloadBytes) return Refusal.PayloadTooLarge;
         if (connection.Role == ConnectionRole.Controller) return Refusal.None;
         return connection.Budget.TryTake(_options.Limits, Environment.TickCount64) ? Refusal.None : Refusal.RateExceeded;
+    }
+
+    /// <summary>A retained publish that GrantRules allowed (so outside aq/): an empty payload clears its topic (MQTT
+    /// 3.1.1 3.3.1.3); a new topic beyond the limit is refused, an existing one may be replaced.</summary>
+    private Refusal CountRetained(MqttApplicationMessage message)
+    {
+        if (message.Payload.IsEmpty)
+        {
+            _retainedTopics.TryRemove(message.Topic, out _);
+            return Refusal.None;
+        }
+        if (_retainedTopics.ContainsKey(message.Topic)) return Refusal.None;
+        lock (_retainedTopics)
+        {
+            if (_retainedTopics.Count >= _options.Limits.MaxRetainedTopics) return Refusal.RetainedLimit;
+            _retainedTopics[message.Topic] = 0;
+            return Refusal.None;
+        }
     }
 
     private Task OnSubscribe(InterceptingSubscriptionEventArgs args)

@@ -31,4 +31,6 @@ public enum Refusal
     RateExceeded,
     /// <summary>A CONNECT beyond BrokerLimits.MaxConnections.</summary>
     ConnectionLimit,
+    /// <summary>A retained publish outside aq/ on one more topic than BrokerLimits.MaxRetainedTopics.</summary>
+    RetainedLimit,
 }

@@ -30,6 +30,7 @@ public sealed class ServeOptionSet
     public Option<double> PublishRate { get; } = new("--publish-rate") { Description = "Sustained publishes per second per MQTT client (the controller is exempt).", DefaultValueFactory = _ => new BrokerLimits().PublishesPerSecond };
     public Option<int> PublishBurst { get; } = new("--publish-burst") { Description = "Publishes a client may send at once before --publish-rate applies.", DefaultValueFactory = _ => new BrokerLimits().PublishBurst };
     public Option<int> MaxConnections { get; } = new("--max-connections") { Description = "Live MQTT connections the embedded broker accepts.", DefaultValueFactory = _ => new BrokerLimits().MaxConnections };
+    public Option<int> MaxRetained { get; } = new("--max-retained") { Description = "Topics outside aq/ that may hold a retained message on the embedded broker.", DefaultValueFactory = _ => new BrokerLimits().MaxRetainedTopics };
     public Option<string?> Postgres { get; } = new("--postgres") { Description = "Npgsql connection string: device state and ledger in PostgreSQL instead of SQLite (migrations run on start)." };
     public Option<string?> WorkerId { get; } = new("--worker-id") { Description = "Worker mode: this worker's unique name; judges only the partitions it leases (needs --postgres and --broker)." };
     public Option<int> Partitions { get; } = new("--partitions") { Description = "Worker mode: partition count, the same for every worker.", DefaultValueFactory = _ => AqNano.Verifier.Partitions.DevicePartitions.DefaultCount };
@@ -43,7 +44,7 @@ public sealed class ServeOptionSet
     {
         foreach (Option option in new Option[] { Broker, BrokerUser, BrokerPassword, Listen, Port, TlsPort, TlsCertificate, TlsPassword, ClientCa, Crl,
                      Ledger, Policy, DashboardListen, DashboardPort, OperatorPassword, ViewerPassword, ControllerPassword,
-                     MaxPayload, PublishRate, PublishBurst, MaxConnections, Postgres, AnchorEvery, WorkerId, Partitions, LeaseTtl, LeaseRenew,
+                     MaxPayload, PublishRate, PublishBurst, MaxConnections, MaxRetained, Postgres, AnchorEvery, WorkerId, Partitions, LeaseTtl, LeaseRenew,
                      SharedGroup, JsonLogs })
         {
             command.Add(option);
@@ -71,6 +72,7 @@ public sealed class ServeOptionSet
         {
             MaxPayloadBytes = result.GetValue(MaxPayload), PublishesPerSecond = result.GetValue(PublishRate),
             PublishBurst = result.GetValue(PublishBurst), MaxConnections = result.GetValue(MaxConnections),
+            MaxRetainedTopics = result.GetValue(MaxRetained),
         };
         if (limits.Problem() is { } problem) { error = problem; return false; }
         string? tlsCertificate = result.GetValue(TlsCertificate);
