@@ -28,7 +28,8 @@ public sealed class WorkerHarness : IAsyncDisposable
         // As serve composes a worker: the ledger keeps the store, so records and state are one commit.
         Store = Ledger.KeepDeviceState();
         Leases = new PartitionLeases(connectionString, options.WorkerId, options.PartitionCount, options.LeaseTtl);
-        Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", options.PartitionCount);
+        Identities = new PostgresIdentityRate(connectionString);
+        Verifier = new FleetVerifier(new VerifierPolicy(), Ledger, TimeProvider.System, Store, "test", options.PartitionCount) { NewIdentities = Identities };
         Metrics = new WorkerMetrics(options.WorkerId, options.PartitionCount);
         var ingest = new FrameIngest(Verifier, _decisions, new AppMetrics(), TimeProvider.System, NullLogger.Instance);
         Router = new PartitionRouter(Verifier, options, Metrics, PathMode.Open, TimeProvider.System, NullLogger.Instance) { Ingest = ingest };
@@ -44,6 +45,7 @@ public sealed class WorkerHarness : IAsyncDisposable
     public PostgresPartitionedLedger Ledger { get; }
     public PostgresDeviceStateStore Store { get; }
     public PartitionLeases Leases { get; }
+    public PostgresIdentityRate Identities { get; }
     public FleetVerifier Verifier { get; }
     public WorkerMetrics Metrics { get; }
     public PartitionRouter Router { get; }
@@ -80,6 +82,7 @@ public sealed class WorkerHarness : IAsyncDisposable
     {
         await Worker.DisposeAsync();
         Leases.Dispose();
+        Identities.Dispose();
         Store.Dispose();
         Ledger.Dispose();
     }

@@ -28,6 +28,7 @@ public static class PostgresMigrations
         new(2, "device_state: per-device blob with a compare-and-set version", PostgresSchemaText.DeviceState),
         new(3, "partition_ledger: one hash chain per device partition, anchored into a fleet chain", PostgresSchemaText.PartitionedLedger),
         new(4, "partition_lease and worker_heartbeat: which worker judges which partition", PostgresSchemaText.PartitionLeases),
+        new(5, "identity_admission: new identities per zone, counted for the whole fleet", PostgresSchemaText.IdentityAdmissions),
     ];
 
     public static int LatestVersion => Steps[^1].Version;

@@ -89,5 +89,16 @@ internal static class PostgresSchemaText
         );
         """;
 
+    /// <summary>Step 5 (docs/SCALING-WORKERS.md): the admissions of new identities per zone, shared by every worker so
+    /// that a zone's newIdentitiesPerHour holds for the fleet (<see cref="PostgresIdentityRate"/>); rows older than the
+    /// hour are deleted as admissions are counted.</summary>
+    public const string IdentityAdmissions = """
+        CREATE TABLE identity_admission (
+            zone        text   NOT NULL,
+            admitted_ms bigint NOT NULL
+        );
+        CREATE INDEX identity_admission_zone_time ON identity_admission (zone, admitted_ms);
+        """;
+
     public const string LedgerColumns = "sequence, time_unix_ms, kind, device_id, frame, detail, previous_hash, hash";
 }

@@ -20,7 +20,9 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
     private readonly LedgerRecorder _ledger;
     private readonly IDeviceStateStore? _store;
     private readonly TimeProvider _clock;
-    private readonly IdentityRate _identityRate = new();
+    /// <summary>Where new identities are counted: this verifier's memory unless set (several workers share one in
+    /// PostgreSQL, BackendFactory).</summary>
+    public IIdentityRate NewIdentities { get; init; } = new IdentityRate();
     private readonly ConcurrentQueue<Judgement> _pending = new();
     private VerifierPolicy _policy;
     private RefusalBudget _refusals;
@@ -150,7 +152,7 @@ public sealed partial class FleetVerifier : IVerifier, IFleetView
             refused = new PendingRefusal(Reasons.NotAllowlisted, $"zone {zoneName} admits allowlisted ids only");
             return null;
         }
-        if (!allowlisted && !_identityRate.TryAdmit(zoneName, zone.NewIdentitiesPerHour, now))
+        if (!allowlisted && !NewIdentities.TryAdmit(zoneName, zone.NewIdentitiesPerHour, now))
         {
             refused = new PendingRefusal(Reasons.IdentityRateExceeded, $"zone {zoneName} reached {zone.NewIdentitiesPerHour} new identities this hour");
             return null;

@@ -1,11 +1,10 @@
 namespace AqNano.Verifier;
 
-/// <summary>The per-zone rate of new identities (issue 5 "per-zone rate of new identities"): Genesis frames of
-/// unknown, non-allowlisted ids admitted per sliding hour, by the frames' receive times. In memory: a restart
-/// resets the window.</summary>
-internal sealed class IdentityRate
+/// <summary>The per-zone rate of new identities (issue 5 "per-zone rate of new identities") in memory, for one
+/// verifier: a restart resets the window (<see cref="IIdentityRate"/>).</summary>
+public sealed class IdentityRate : IIdentityRate
 {
-    private const long WindowMs = 3_600_000;
+    public const long WindowMs = 3_600_000;
     private readonly Dictionary<string, Queue<long>> _zones = new();
 
     public bool TryAdmit(string zone, int perHour, long nowMs)

@@ -49,15 +49,19 @@ public static class BackendFactory
             opened.Add(partitioned);
             var store = partitioned.KeepDeviceState();
             ILedger ledger = new GroupCommitLedger(partitioned);
+            // New identities are counted in the database: every worker against one sliding hour per zone, so that a
+            // zone's newIdentitiesPerHour is the fleet's, and a restart does not reset it (docs/SCALING-WORKERS.md).
+            var identities = new Postgres.PostgresIdentityRate(connectionString);
+            opened.Add(identities);
             if (worker == null)
             {
-                var verifier = new FleetVerifier(policy, ledger, clock, store, policySource);
-                return new VerifierBackend(verifier, verifier, ledger) { Anchor = partitioned.AnchorNow };
+                var verifier = new FleetVerifier(policy, ledger, clock, store, policySource) { NewIdentities = identities };
+                return new VerifierBackend(verifier, verifier, ledger, identities) { Anchor = partitioned.AnchorNow };
             }
             var leases = new Postgres.PartitionLeases(connectionString, worker.WorkerId, worker.PartitionCount, worker.LeaseTtl);
             opened.Add(leases);
-            var judge = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount);
-            return new VerifierBackend(judge, judge, ledger) { Worker = new Workers.WorkerBackend(judge, leases, worker), Anchor = partitioned.AnchorNow };
+            var judge = new FleetVerifier(policy, ledger, clock, store, policySource, worker.PartitionCount) { NewIdentities = identities };
+            return new VerifierBackend(judge, judge, ledger, identities) { Worker = new Workers.WorkerBackend(judge, leases, worker), Anchor = partitioned.AnchorNow };
         }
         catch
         {
