@@ -126,8 +126,12 @@ public sealed class DeviceTopicRouterTests
         await first.SubscribeAsync(board.DecisionTopic);
         Assert.NotNull(await first.WaitForAsync(board.DecisionTopic));
 
+        Assert.Equal(1, broker.Broker.Router.Sessions);
         await using var second = await broker.DeviceAsync("reader-521");
         Assert.False(second.SessionPresent);
+        // MQTTnet disposed the replaced session without a SessionDeleted event: the router forgets it on the new
+        // connection's connected event, which MQTTnet raises just after sending the CONNACK (hence the bounded wait).
+        Assert.True(SpinWait.SpinUntil(() => broker.Broker.Router.Sessions == 0, TimeSpan.FromSeconds(5)), "the replaced session is still filed");
         await device.PublishAsync(board.ObsTopic, board.NextFrame());
         await broker.Broker.FlushDecisionsAsync();
         await Task.Delay(150);

@@ -37,11 +37,8 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
     private readonly ConcurrentDictionary<string, RoutedSession> _byClientId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ulong, byte[]> _lastDecisions = new();
 
-    /// <summary>Sessions filed under at least one device or as wide (tests, /metrics).</summary>
+    /// <summary>Sessions the router knows, one per client id at most (a replaced or ended session is forgotten).</summary>
     public int Sessions => _byClientId.Count;
-
-    /// <summary>The retained Decision of a device, if any.</summary>
-    public byte[]? LastDecision(ulong deviceId) => _lastDecisions.TryGetValue(deviceId, out var frame) ? frame : null;
 
     /// <summary>An accepted subscription (after <see cref="GrantRules.CheckSubscribe"/>): filed, and the retained
     /// Decisions it can reach are sent (MQTT 3.1.1 3.3.1.3; the server may send them before the SUBACK, 3.8.4).</summary>
