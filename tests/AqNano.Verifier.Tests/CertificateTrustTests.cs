@@ -45,6 +45,26 @@ public sealed class CertificateTrustTests : IDisposable
     }
 
     [Fact]
+    public void A_revocation_list_past_its_next_update_no_longer_vouches_for_a_certificate()
+    {
+        using X509Certificate2 certificate = _ca.IssueValid("pump-5");
+        using X509Certificate2 revoked = _ca.IssueValid("pump-6");
+        using X509Certificate2 foreign = _foreign.IssueValid("pump-7");
+        DateTimeOffset due = DateTimeOffset.UtcNow.AddHours(-1);
+        var stale = new CertificateTrust([_ca.Certificate, _foreign.Certificate], Parse(_ca.RevocationList(due, revoked)));
+        var fresh = new CertificateTrust([_ca.Certificate], Parse(_ca.RevocationList(revoked)));
+
+        CertificateEvidence evidence = stale.Evaluate(certificate);
+
+        Assert.Equal(CertificateStatus.RevocationUnknown, evidence.StatusAt(Now));
+        Assert.Equal("revocation-unknown", CertificateStatusNames.Of(evidence.StatusAt(Now)));
+        Assert.Equal(CertificateStatus.Valid, evidence.StatusAt(due.ToUnixTimeMilliseconds() - 1000)); // before the list was due (a CRL time has whole seconds)
+        Assert.Equal(CertificateStatus.Revoked, stale.Evaluate(revoked).StatusAt(Now)); // a listed serial stays revoked
+        Assert.Equal(CertificateStatus.Valid, stale.Evaluate(foreign).StatusAt(Now)); // no list of that issuer: nothing stale
+        Assert.Equal(CertificateStatus.Valid, fresh.Evaluate(certificate).StatusAt(Now));
+    }
+
+    [Fact]
     public void TrustLoadsIssuersAndACrlInPemOrDer()
     {
         using X509Certificate2 revoked = _ca.IssueValid("pump-5");

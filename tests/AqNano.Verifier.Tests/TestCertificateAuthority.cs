@@ -50,12 +50,15 @@ internal sealed class TestCertificateAuthority : IDisposable
 
     public X509Certificate2 IssueValid(string commonName) => Issue(commonName, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
 
-    /// <summary>A DER CRL, signed by this authority, listing <paramref name="revoked"/>.</summary>
-    public byte[] RevocationList(params X509Certificate2[] revoked)
+    /// <summary>A DER CRL, signed by this authority, listing <paramref name="revoked"/>; its next one due in a week.</summary>
+    public byte[] RevocationList(params X509Certificate2[] revoked) => RevocationList(DateTimeOffset.UtcNow.AddDays(7), revoked);
+
+    /// <summary>As above, with the nextUpdate given (in the past: a stale list).</summary>
+    public byte[] RevocationList(DateTimeOffset nextUpdate, params X509Certificate2[] revoked)
     {
         var builder = new CertificateRevocationListBuilder();
         foreach (X509Certificate2 certificate in revoked) builder.AddEntry(certificate, DateTimeOffset.UtcNow.AddMinutes(-5));
-        return builder.Build(Certificate, BigInteger.One, DateTimeOffset.UtcNow.AddDays(7), HashAlgorithmName.SHA256);
+        return builder.Build(Certificate, BigInteger.One, nextUpdate, HashAlgorithmName.SHA256, thisUpdate: DateTimeOffset.UtcNow.AddDays(-30));
     }
 
     public static string CrlPem(byte[] der) => PemEncoding.WriteString("X509 CRL", der) + "\n";

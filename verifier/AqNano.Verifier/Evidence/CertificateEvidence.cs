@@ -12,6 +12,8 @@ namespace AqNano.Verifier.Evidence;
 /// <param name="ThumbprintSha256Hex">SHA-256 of the DER certificate, lower-case hex.</param>
 /// <param name="IssuerTrusted">The certificate chains to one of the configured trusted issuers.</param>
 /// <param name="Revoked">Its serial is on a revocation list signed by its (trusted) issuer.</param>
+/// <param name="RevocationListDueUnixMs">The nextUpdate of its issuer's list when `--crl` holds one: past it, that
+/// list no longer vouches that the certificate is not revoked. Null: no list of this issuer is configured.</param>
 public sealed record CertificateEvidence(
     string Subject,
     string Issuer,
@@ -20,12 +22,17 @@ public sealed record CertificateEvidence(
     long NotAfterUnixMs,
     string ThumbprintSha256Hex,
     bool IssuerTrusted,
-    bool Revoked)
+    bool Revoked,
+    long? RevocationListDueUnixMs = null)
 {
+    /// <summary>An untrusted issuer says nothing else worth believing; then revocation; then the validity period;
+    /// then whether the revocation list still vouches for the serial (a certificate out of its validity period is
+    /// that, whatever the list's age).</summary>
     public CertificateStatus StatusAt(long unixMs) =>
         !IssuerTrusted ? CertificateStatus.UntrustedIssuer
         : Revoked ? CertificateStatus.Revoked
         : unixMs < NotBeforeUnixMs ? CertificateStatus.NotYetValid
         : unixMs > NotAfterUnixMs ? CertificateStatus.Expired
+        : unixMs > RevocationListDueUnixMs ? CertificateStatus.RevocationUnknown
         : CertificateStatus.Valid;
 }

@@ -11,6 +11,9 @@ namespace AqNano.Verifier.Evidence;
 public sealed class CertificateRevocationList
 {
     private readonly HashSet<string> _entries = new(StringComparer.Ordinal);
+    // Per issuer (name DER, hex): the earliest nextUpdate of its lists here. Past it, the list may be missing
+    // revocations its issuer has since made (RFC 5280 5.1.2.5), so it no longer vouches for a serial's absence.
+    private readonly Dictionary<string, long> _nextUpdates = new(StringComparer.Ordinal);
 
     public static CertificateRevocationList Empty { get; } = new();
 
@@ -19,6 +22,11 @@ public sealed class CertificateRevocationList
 
     public bool Contains(X500DistinguishedName issuer, ReadOnlySpan<byte> serialBigEndian) =>
         _entries.Contains(Key(issuer.RawData, serialBigEndian));
+
+    /// <summary>When this issuer's list here says its next one is due (unix ms); null when no list of the issuer is
+    /// here, or its list names no nextUpdate.</summary>
+    public long? NextUpdateOf(X500DistinguishedName issuer) =>
+        _nextUpdates.TryGetValue(Convert.ToHexStringLower(issuer.RawData), out long due) ? due : null;
 
     public static bool TryParse(byte[] file, IReadOnlyList<X509Certificate2> trustedIssuers, out CertificateRevocationList crl, out string error)
     {
@@ -67,8 +75,8 @@ public sealed class CertificateRevocationList
         if (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Integer)) tbs.ReadInteger(); // version v2
         tbs.ReadSequence(); // the signature algorithm again (RFC 5280 5.1.2.2: equal to the outer one)
         byte[] issuer = tbs.ReadEncodedValue().ToArray();
-        SkipTime(tbs); // thisUpdate
-        if (tbs.HasData && IsTime(tbs.PeekTag())) SkipTime(tbs); // nextUpdate
+        ReadTime(tbs); // thisUpdate
+        long? nextUpdate = tbs.HasData && IsTime(tbs.PeekTag()) ? ReadTime(tbs) : null;
         X509Certificate2? signer = trustedIssuers.FirstOrDefault(ca => ca.SubjectName.RawData.AsSpan().SequenceEqual(issuer));
         if (signer == null)
         {
@@ -76,6 +84,11 @@ public sealed class CertificateRevocationList
             return false;
         }
         if (!SignatureHolds(signer, algorithm, signed.Span, signature, out error)) return false;
+        if (nextUpdate is long due)
+        {
+            string issuerKey = Convert.ToHexStringLower(issuer);
+            _nextUpdates[issuerKey] = _nextUpdates.TryGetValue(issuerKey, out long known) ? Math.Min(known, due) : due;
+        }
         if (tbs.HasData && tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
         {
             AsnReader revoked = tbs.ReadSequence();
@@ -117,11 +130,8 @@ public sealed class CertificateRevocationList
     private static bool IsTime(Asn1Tag tag) =>
         tag.HasSameClassAndValue(Asn1Tag.UtcTime) || tag.HasSameClassAndValue(Asn1Tag.GeneralizedTime);
 
-    private static void SkipTime(AsnReader reader)
-    {
-        if (reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime)) reader.ReadUtcTime();
-        else reader.ReadGeneralizedTime();
-    }
+    private static long ReadTime(AsnReader reader) =>
+        (reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime() : reader.ReadGeneralizedTime()).ToUnixTimeMilliseconds();
 
     /// <summary>Issuer name DER and the serial without leading zero bytes (an INTEGER may carry one for its sign).</summary>
     private static string Key(ReadOnlySpan<byte> issuer, ReadOnlySpan<byte> serial)

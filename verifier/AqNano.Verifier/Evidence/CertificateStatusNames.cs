@@ -10,6 +10,7 @@ public static class CertificateStatusNames
         CertificateStatus.Expired => "expired",
         CertificateStatus.NotYetValid => "not-yet-valid",
         CertificateStatus.Revoked => "revoked",
+        CertificateStatus.RevocationUnknown => "revocation-unknown",
         _ => "untrusted-issuer",
     };
 }

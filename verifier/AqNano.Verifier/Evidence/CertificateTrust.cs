@@ -73,7 +73,8 @@ public sealed class CertificateTrust
             certificate.Subject, certificate.Issuer, Convert.ToHexStringLower(certificate.SerialNumberBytes.Span),
             new DateTimeOffset(certificate.NotBefore.ToUniversalTime()).ToUnixTimeMilliseconds(),
             new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeMilliseconds(),
-            certificate.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant(), trusted, revoked);
+            certificate.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant(), trusted, revoked,
+            trusted ? Revoked.NextUpdateOf(certificate.IssuerName) : null);
     }
 
     /// <summary>Only the issuer is judged here: validity times are judged against the verifier's clock at each
