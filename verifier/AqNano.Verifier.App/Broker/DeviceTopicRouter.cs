@@ -82,20 +82,22 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
     /// <summary>Stores the device's Decision as its retained one and delivers it to the current subscribers.</summary>
     public int PublishDecision(ulong deviceId, byte[] frame, string senderClientId)
     {
-        var message = new MqttApplicationMessage
-        {
-            Topic = Topics.Decision(deviceId),
-            Payload = new ReadOnlySequence<byte>(frame),
-            QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
-            // Published as retained (DESIGN.md "Topics"): what a retain-as-published subscriber is shown.
-            Retain = true,
-        };
         lock (Stripe(deviceId))
         {
             _lastDecisions[deviceId] = frame;
-            return Deliver(deviceId, message, senderClientId);
+            return Deliver(deviceId, DecisionMessage(deviceId, frame), senderClientId);
         }
     }
+
+    /// <summary>A Decision as published: QoS 1 and retained (DESIGN.md "Topics"), the flag a retain-as-published
+    /// subscriber is shown.</summary>
+    private static MqttApplicationMessage DecisionMessage(ulong deviceId, byte[] frame) => new()
+    {
+        Topic = Topics.Decision(deviceId),
+        Payload = new ReadOnlySequence<byte>(frame),
+        QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
+        Retain = true,
+    };
 
     /// <summary>An app-topic publish already allowed by <see cref="GrantRules.CheckPublish"/>: delivered to the
     /// subscribers whose filters match it. Returns how many sessions it was queued for.</summary>
@@ -128,14 +130,7 @@ public sealed class DeviceTopicRouter(ConnectionRegistry connections, GrantRules
     {
         lock (Stripe(deviceId))
         {
-            if (!_lastDecisions.TryGetValue(deviceId, out var frame)) return;
-            var message = new MqttApplicationMessage
-            {
-                Topic = Topics.Decision(deviceId),
-                Payload = new ReadOnlySequence<byte>(frame),
-                QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
-            };
-            Offer(session, message, senderClientId: "", filter, retained: true);
+            if (_lastDecisions.TryGetValue(deviceId, out var frame)) Offer(session, DecisionMessage(deviceId, frame), senderClientId: "", filter, retained: true);
         }
     }
 

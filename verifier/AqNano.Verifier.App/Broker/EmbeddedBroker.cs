@@ -27,7 +27,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     private readonly EmbeddedBrokerOptions _options;
     private readonly ConnectionRegistry _connections = new();
     // Topics outside aq/ with a retained message in MQTTnet's store, counted here to bound it (BrokerLimits.MaxRetainedTopics).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _retainedTopics = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _retainedTopics = new(StringComparer.Ordinal);
     // Each Decision with the Stopwatch timestamp of its queuing: the time it waits here is part of "on time".
     private readonly Channel<(ulong DeviceId, byte[] Frame, long Queued)> _decisions = Channel.CreateUnbounded<(ulong, byte[], long)>(new() { SingleReader = true });
     private readonly AppMetrics _metrics;
@@ -171,6 +171,9 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         var connection = ConnectionRegistry.From(args.SessionItems);
         var message = args.ApplicationMessage;
         Refusal refusal;
+        // Classified once, and only past the limits: a flood costs no more than its refusal.
+        TopicKind kind = TopicKind.Unknown;
+        ulong deviceId = 0;
         if (connection == null)
         {
             refusal = Refusal.NotOwner;
@@ -180,7 +183,7 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
             // Before the verifier: a flood must cost neither a judgement nor a ledger write.
             refusal = limit;
         }
-        else if (Topics.Classify(message.Topic, out ulong deviceId) == TopicKind.Observation)
+        else if ((kind = Topics.Classify(message.Topic, out deviceId)) == TopicKind.Observation)
         {
             // Obs frames are never retained: a retained copy would show a reveal to later subscribers.
             message.Retain = false;
@@ -215,12 +218,12 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
         {
             refusal = Rules.CheckPublish(connection, message.Topic, message.Retain);
             if (refusal == Refusal.None && message.Retain) refusal = CountRetained(message);
-            if (refusal == Refusal.None && Topics.Classify(message.Topic, out ulong appDevice) == TopicKind.Application)
+            if (refusal == Refusal.None && kind == TopicKind.Application)
             {
                 // Delivered by the router, to this device's subscribers and the wide ones, each checked by
                 // GrantRules.CheckDelivery; MQTTnet would match it against every session (DeviceTopicRouter).
                 args.ProcessPublish = false;
-                args.Response.ReasonCode = Router.PublishApplication(appDevice, message, args.ClientId) > 0
+                args.Response.ReasonCode = Router.PublishApplication(deviceId, message, args.ClientId) > 0
                     ? MqttPubAckReasonCode.Success : MqttPubAckReasonCode.NoMatchingSubscribers;
                 return Task.CompletedTask;
             }
@@ -254,16 +257,11 @@ public sealed class EmbeddedBroker : IDecisionSink, IAsyncDisposable
     /// 3.1.1 3.3.1.3); a new topic beyond the limit is refused, an existing one may be replaced.</summary>
     private Refusal CountRetained(MqttApplicationMessage message)
     {
-        if (message.Payload.IsEmpty)
-        {
-            _retainedTopics.TryRemove(message.Topic, out _);
-            return Refusal.None;
-        }
-        if (_retainedTopics.ContainsKey(message.Topic)) return Refusal.None;
         lock (_retainedTopics)
         {
-            if (_retainedTopics.Count >= _options.Limits.MaxRetainedTopics) return Refusal.RetainedLimit;
-            _retainedTopics[message.Topic] = 0;
+            if (message.Payload.IsEmpty) _retainedTopics.Remove(message.Topic);
+            else if (!_retainedTopics.Contains(message.Topic) && _retainedTopics.Count >= _options.Limits.MaxRetainedTopics) return Refusal.RetainedLimit;
+            else _retainedTopics.Add(message.Topic);
             return Refusal.None;
         }
     }

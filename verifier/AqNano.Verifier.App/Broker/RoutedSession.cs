@@ -12,6 +12,8 @@ public sealed class RoutedSession(string clientId, IDictionary items, MqttSessio
 {
     private const string ItemKey = "aqnano.routed-session";
     private readonly Dictionary<string, MqttTopicFilter> _filters = new(StringComparer.Ordinal);
+    // Read on every delivery, written on (un)subscribe: a copy made at each write, so that reads neither lock nor allocate.
+    private volatile MqttTopicFilter[] _snapshot = [];
 
     public string ClientId { get; } = clientId;
     public IDictionary Items { get; } = items;
@@ -41,17 +43,20 @@ public sealed class RoutedSession(string clientId, IDictionary items, MqttSessio
         {
             bool isNew = !_filters.ContainsKey(filter.Topic);
             _filters[filter.Topic] = filter;
+            _snapshot = [.. _filters.Values];
             return isNew;
         }
     }
 
     public bool Remove(string topic)
     {
-        lock (_filters) return _filters.Remove(topic);
+        lock (_filters)
+        {
+            if (!_filters.Remove(topic)) return false;
+            _snapshot = [.. _filters.Values];
+            return true;
+        }
     }
 
-    public MqttTopicFilter[] Filters()
-    {
-        lock (_filters) return [.. _filters.Values];
-    }
+    public MqttTopicFilter[] Filters() => _snapshot;
 }

@@ -21,7 +21,7 @@ public static class LineageCommand
     private static Command Verify()
     {
         var ledger = LedgerOption();
-        var postgres = new PostgresLedgerArguments();
+        var postgres = new PostgresLedgerArguments("aqnano lineage verify");
         var keptAnchor = new Option<string?>("--expect-anchor")
         {
             Description = "With --postgres: an anchor hash kept outside the database (64 hex); verify fails unless the ledger still holds it.",
@@ -30,7 +30,7 @@ public static class LineageCommand
         postgres.AddTo(command);
         command.SetAction(result =>
         {
-            if (!OnlyOneLedger(result, ledger, postgres)) return 2;
+            if (!postgres.OnlyOneLedger(result, ledger)) return 2;
             if (postgres.Given(result)) return VerifyPartitioned(result, postgres, result.GetValue(keptAnchor));
             if (result.GetValue(keptAnchor) is not null)
             {
@@ -100,17 +100,10 @@ public static class LineageCommand
         return true;
     }
 
-    private static bool OnlyOneLedger(ParseResult result, Option<string?> ledger, PostgresLedgerArguments postgres)
-    {
-        if (result.GetValue(ledger) is null || !postgres.Given(result)) return true;
-        result.InvocationConfiguration.Error.WriteLine($"aqnano lineage {result.CommandResult.Command.Name}: give --ledger or --postgres, not both");
-        return false;
-    }
-
     private static Command Export()
     {
         var ledger = LedgerOption();
-        var postgres = new PostgresLedgerArguments();
+        var postgres = new PostgresLedgerArguments("aqnano lineage export");
         var format = new Option<string>("--format") { Description = "jsonl or csv.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv");
         var output = new Option<string?>("--out") { Description = "Output file (default: standard output)." };
@@ -118,7 +111,7 @@ public static class LineageCommand
         postgres.AddTo(command);
         command.SetAction(result =>
         {
-            if (!OnlyOneLedger(result, ledger, postgres)) return 2;
+            if (!postgres.OnlyOneLedger(result, ledger)) return 2;
             var exportFormat = result.GetValue(format) == "csv" ? ExportFormat.Csv : ExportFormat.JsonLines;
             string? outPath = null;
             if (result.GetValue(output) is { } given && !PathArguments.TryWritableFile(given, false, out outPath, out string error))

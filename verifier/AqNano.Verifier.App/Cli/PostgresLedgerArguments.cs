@@ -10,7 +10,8 @@ namespace AqNano.Verifier.App.Cli;
 /// workers write (docs/SCALING.md), opened without migrating or writing anything, so that a connection
 /// string pointing at the wrong database is an error rather than a freshly created, empty, "verified" ledger.
 /// Messages name the server as host:port/database (schema), never the connection string, which may hold a password.</summary>
-public sealed class PostgresLedgerArguments
+/// <param name="verb">The command as its messages name it ("aqnano lineage verify").</param>
+public sealed class PostgresLedgerArguments(string verb)
 {
     public Option<string?> ConnectionString { get; } = new("--postgres")
     {
@@ -31,14 +32,20 @@ public sealed class PostgresLedgerArguments
 
     public bool Given(ParseResult result) => result.GetValue(ConnectionString) is not null;
 
+    /// <summary>False, having said why, when both a SQLite <paramref name="ledger"/> file and --postgres are given.</summary>
+    public bool OnlyOneLedger(ParseResult result, Option<string?> ledger)
+    {
+        if (result.GetValue(ledger) is null || !Given(result)) return true;
+        result.InvocationConfiguration.Error.WriteLine($"{verb}: give --ledger or --postgres, not both");
+        return false;
+    }
+
     /// <summary>Opens the ledger and checks it holds records; on failure writes why (prefixed with the verb) and returns false.</summary>
     public bool TryOpen(ParseResult result, out PostgresPartitionedLedger? opened, out string name)
     {
         opened = null;
         name = "PostgreSQL";
         var errors = result.InvocationConfiguration.Error;
-        string command = result.CommandResult.Command.Name;
-        string verb = command == "report" ? "aqnano report" : $"aqnano lineage {command}";
         int partitions = result.GetValue(Partitions);
         if (partitions < 1)
         {

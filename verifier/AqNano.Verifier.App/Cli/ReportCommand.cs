@@ -15,7 +15,7 @@ public static class ReportCommand
         var device = new Option<string?>("--device") { Description = "One device id (16 hex characters); default: the whole fleet." };
         var output = new Option<string?>("--out") { Description = "Output file, .md or .html (default: Markdown on standard output)." };
         var command = new Command("report", "Write the state-awareness report per device or per fleet.") { ledger, device, output };
-        var postgres = new PostgresLedgerArguments();
+        var postgres = new PostgresLedgerArguments("aqnano report");
         postgres.AddTo(command);
         command.SetAction(result =>
         {
@@ -32,11 +32,7 @@ public static class ReportCommand
                 errors.WriteLine("aqnano report: " + error);
                 return 2;
             }
-            if (result.GetValue(ledger) is not null && postgres.Given(result))
-            {
-                errors.WriteLine("aqnano report: give --ledger or --postgres, not both");
-                return 2;
-            }
+            if (!postgres.OnlyOneLedger(result, ledger)) return 2;
             Verifier.Lineage.ILedger? opened;
             string path;
             var options = new ReportOptions();
